@@ -1,0 +1,1 @@
+"""danvan: runs a Party Committee's mass-mobilization (dân vận) plan."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    name = "danvan.indicators"
+    label = "indicators"
+    verbose_name = _("Indicators")
+    navigation: list = []

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("", views.UnitListView.as_view(), name="unit_list"),
+    path("<int:pk>/", views.UnitDetailView.as_view(), name="unit"),
+    path("<int:pk>/aliases/", views.AliasAddView.as_view(), name="alias_add"),
+]
