@@ -8,6 +8,7 @@ urlpatterns = [
     path("documents/", include("danvan.documents.urls")),
     path("plans/", include("danvan.plans.urls")),
     path("tracking/", include("danvan.tracking.urls")),
+    path("reporting/", include("danvan.reporting.urls")),
     path("indicators/", include("danvan.indicators.urls")),
     path("movement/", include("danvan.movement.urls")),
     path("citizens/", include("danvan.citizens.urls")),

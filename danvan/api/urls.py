@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include("danvan.documents.api.urls")),
     path("plans/", include("danvan.plans.api.urls")),
     path("tracking/", include("danvan.tracking.api.urls")),
+    path("reporting/", include("danvan.reporting.api.urls")),
     path("indicators/", include("danvan.indicators.api.urls")),
     path("movement/", include("danvan.movement.api.urls")),
     path("citizens/", include("danvan.citizens.api.urls")),

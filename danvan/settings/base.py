@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.plans",
     "danvan.tracking",
+    "danvan.reporting",
     "danvan.indicators",
     "danvan.movement",
     "danvan.citizens",
