@@ -1,9 +1,10 @@
-"""Install the Debian packages the test suite needs (Chromium for browser tests, gettext, fonts).
+"""Install the Debian packages the tests need (Chromium, gettext, poppler, fonts, pango for PDFs).
 
 Runs apt-get only when a package is missing and we are root on Debian; otherwise it says what will
 be skipped. Under CI=true a package that cannot be installed is an error, never a silent skip.
 """
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ def missing() -> list[str]:
     wanted = [pkg for tool, pkg in PACKAGES.items() if not shutil.which(tool)]
     if not os.path.isdir("/usr/share/fonts/truetype/liberation2"):
         wanted += FONTS
+    if not ctypes.util.find_library("pango-1.0"):
+        wanted += ["libpango-1.0-0", "libpangoft2-1.0-0"]  # WeasyPrint (PDF reports)
     return wanted
 
 
