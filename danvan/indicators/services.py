@@ -1,0 +1,785 @@
+"""Rules of the indicators app: criteria versions, rounds, the review chain and indicator values.
+
+Everything that changes state goes through these functions (views, commands, demo, tests). They
+check the actor's permission with the rules in rules.py and raise PermissionDenied otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+import filetype
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.orgs.choices import OrgKind
+from danvan.orgs.models import OrgUnit
+from danvan.plans.choices import Comparator
+
+from .choices import (
+    CriteriaKind,
+    EvaluationStatus,
+    Grade,
+    Measure,
+    MissingPolicy,
+    ReviewAction,
+    RoundStatus,
+    ScoringMode,
+)
+from .defaults import DEFAULT_INDICATORS, DEFAULT_SETS
+from .models import (
+    CriteriaPart,
+    CriteriaSet,
+    Criterion,
+    Evaluation,
+    EvaluationRound,
+    Evidence,
+    Indicator,
+    IndicatorValue,
+    ReviewEvent,
+    Score,
+)
+
+# Kinds of units graded by default: bodies for "Dân vận khéo", communes for grassroots democracy.
+DEFAULT_UNIT_KINDS = {
+    CriteriaKind.DAN_VAN_KHEO: [
+        OrgKind.PARTY_BOARD,
+        OrgKind.PARTY_DELEGATION,
+        OrgKind.STATE_BODY,
+        OrgKind.FATHERLAND_FRONT,
+        OrgKind.MASS_ORGANIZATION,
+        OrgKind.ARMED_FORCES,
+        OrgKind.MEDIA,
+        OrgKind.SCHOOL,
+    ],
+    CriteriaKind.GRASSROOTS_DEMOCRACY: [OrgKind.COMMUNE],
+}
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES = {"pdf", "jpg", "png", "docx", "xlsx", "doc", "xls", "odt", "ods"}
+HUNDRED = Decimal(100)
+
+
+def _require(actor, perm: str, obj=None) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied(_("You do not have permission to do this."))
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+# ---------------------------------------------------------------- criteria sets and versions
+
+
+@transaction.atomic
+def create_default_criteria_set(kind: str, year: int, *, actor=None) -> CriteriaSet:
+    """Create the next version of `kind` for `year` from danvan's default criteria."""
+    if actor is not None:
+        _require(actor, "indicators.manage_criteria")
+    spec = DEFAULT_SETS[CriteriaKind(kind)]
+    version = (
+        CriteriaSet.objects.filter(kind=kind, year=year)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    ) + 1
+    criteria_set = CriteriaSet.objects.create(
+        kind=kind,
+        year=year,
+        version=version,
+        name=spec["name"],
+        description=spec["description"],
+        meets_min_grade=spec["meets_min_grade"],
+    )
+    for p_order, (title, items) in enumerate(spec["parts"], start=1):
+        part = CriteriaPart.objects.create(criteria_set=criteria_set, order=p_order, title=title)
+        for c_order, (code, text, guidance, max_score, required) in enumerate(items, start=1):
+            Criterion.objects.create(
+                criteria_set=criteria_set,
+                part=part,
+                order=c_order,
+                code=code,
+                text=text,
+                guidance=guidance,
+                mode=ScoringMode.PASS_FAIL if max_score is None else ScoringMode.POINTS,
+                max_score=max_score or Decimal(0),
+                required=required,
+            )
+    return criteria_set
+
+
+def _editable(criteria_set: CriteriaSet) -> None:
+    if criteria_set.is_locked:
+        raise ValidationError(
+            _(
+                "This criteria set is already used by a round and can no longer be changed. "
+                "Create a new version to change it."
+            )
+        )
+
+
+@transaction.atomic
+def revise_criteria_set(criteria_set: CriteriaSet, *, actor, year: int | None = None) -> CriteriaSet:
+    """Copy a criteria set into a new, editable version (for the same or another year)."""
+    _require(actor, "indicators.manage_criteria")
+    year = year or criteria_set.year
+    latest = CriteriaSet.objects.filter(kind=criteria_set.kind, year=year).order_by("-version").first()
+    copy = CriteriaSet.objects.create(
+        kind=criteria_set.kind,
+        year=year,
+        version=(latest.version + 1) if latest else 1,
+        name=criteria_set.name,
+        description=criteria_set.description,
+        threshold_good=criteria_set.threshold_good,
+        threshold_fair=criteria_set.threshold_fair,
+        threshold_average=criteria_set.threshold_average,
+        meets_min_grade=criteria_set.meets_min_grade,
+        based_on=criteria_set,
+    )
+    for part in criteria_set.parts.prefetch_related("criteria"):
+        new_part = CriteriaPart.objects.create(criteria_set=copy, order=part.order, title=part.title)
+        for c in part.criteria.all():
+            Criterion.objects.create(
+                criteria_set=copy,
+                part=new_part,
+                order=c.order,
+                code=c.code,
+                text=c.text,
+                guidance=c.guidance,
+                mode=c.mode,
+                max_score=c.max_score,
+                required=c.required,
+            )
+    return copy
+
+
+@transaction.atomic
+def update_criteria_set(criteria_set: CriteriaSet, *, actor, **values) -> CriteriaSet:
+    """Change name, description, thresholds or the "meets" grade of an unlocked set."""
+    _require(actor, "indicators.manage_criteria")
+    _editable(criteria_set)
+    for name, value in values.items():
+        setattr(criteria_set, name, value)
+    criteria_set.full_clean()
+    criteria_set.save()
+    return criteria_set
+
+
+@transaction.atomic
+def add_part(criteria_set: CriteriaSet, *, actor, title: str) -> CriteriaPart:
+    _require(actor, "indicators.manage_criteria")
+    _editable(criteria_set)
+    order = criteria_set.parts.count() + 1
+    return CriteriaPart.objects.create(criteria_set=criteria_set, title=title, order=order)
+
+
+@transaction.atomic
+def save_criterion(part: CriteriaPart, *, actor, criterion: Criterion | None = None, **values) -> Criterion:
+    """Add a criterion to a group, or change one, while the set is not locked."""
+    _require(actor, "indicators.manage_criteria")
+    _editable(part.criteria_set)
+    criterion = criterion or Criterion(
+        part=part, criteria_set=part.criteria_set, order=part.criteria.count() + 1
+    )
+    for name, value in values.items():
+        setattr(criterion, name, value)
+    if criterion.mode == ScoringMode.PASS_FAIL:
+        criterion.max_score = Decimal(0)
+    elif not criterion.max_score or criterion.max_score <= 0:
+        raise ValidationError(
+            {"max_score": _("Enter a maximum score above 0 for a criterion scored in points.")}
+        )
+    criterion.full_clean()
+    criterion.save()
+    return criterion
+
+
+@transaction.atomic
+def delete_criterion(criterion: Criterion, *, actor) -> None:
+    _require(actor, "indicators.manage_criteria")
+    _editable(criterion.criteria_set)
+    criterion.delete()
+
+
+def max_total(criteria_set: CriteriaSet) -> Decimal:
+    return sum((c.max_score for c in criteria_set.criteria.all() if c.mode == ScoringMode.POINTS), Decimal(0))
+
+
+def grade_for(criteria_set: CriteriaSet, percent: Decimal | None) -> str:
+    """Tốt / Khá / Trung bình / Yếu from the share of the maximum score."""
+    if percent is None:
+        return Grade.NOT_GRADED
+    if percent >= criteria_set.threshold_good:
+        return Grade.GOOD
+    if percent >= criteria_set.threshold_fair:
+        return Grade.FAIR
+    if percent >= criteria_set.threshold_average:
+        return Grade.AVERAGE
+    return Grade.WEAK
+
+
+# ---------------------------------------------------------------- the hierarchy of the year
+
+
+@dataclass
+class UnitIndex:
+    """Org units that exist on one day, in memory, for walking parents and territories quickly."""
+
+    on: date
+    units: dict[int, tuple[str, int | None, int | None]] = field(default_factory=dict)
+
+    @classmethod
+    def on_day(cls, on: date) -> UnitIndex:
+        rows = OrgUnit.objects.active(on).values_list("id", "kind", "parent_id", "territory_id")
+        return cls(on=on, units={pk: (kind, parent, territory) for pk, kind, parent, territory in rows})
+
+    def nearest(self, unit_id: int, kind: str, *, include_self: bool) -> int | None:
+        """Breadth-first over parent and territory links: the closest unit of `kind` existing that day."""
+        seen: set[int] = set()
+        frontier = [unit_id] if include_self else list(self._links(unit_id))
+        while frontier:
+            current = frontier.pop(0)
+            if current in seen or current not in self.units:
+                continue
+            seen.add(current)
+            if self.units[current][0] == kind and (include_self or current != unit_id):
+                return current
+            frontier.extend(self._links(current))
+        return None
+
+    def _links(self, unit_id: int) -> Iterable[int]:
+        _kind, parent, territory = self.units.get(unit_id, (None, None, None))
+        return [x for x in (parent, territory) if x]
+
+
+def reviewer_unit_for(unit: OrgUnit, on: date, index: UnitIndex | None = None) -> OrgUnit | None:
+    """The superior that reviews `unit` under the organization of day `on`.
+
+    Before 1 July 2025 a district reviewed its communes and district-level bodies; since the
+    two-level government there is no district, so the province's Board reviews them. Nothing of
+    this is dated in code: the reviewer is the nearest district (through parent or territory links)
+    that exists on `on`, else None = the Board.
+    """
+    index = index or UnitIndex.on_day(on)
+    district_id = index.nearest(unit.pk, OrgKind.DISTRICT, include_self=False)
+    return OrgUnit.objects.get(pk=district_id) if district_id else None
+
+
+# ---------------------------------------------------------------- rounds
+
+
+@transaction.atomic
+def create_round(
+    *,
+    year: int,
+    criteria_set: CriteriaSet,
+    actor,
+    name: str = "",
+    reference_date: date | None = None,
+    self_assessment_due: date | None = None,
+    unit_kinds: list[str] | None = None,
+) -> EvaluationRound:
+    _require(actor, "indicators.manage_round")
+    if EvaluationRound.objects.filter(kind=criteria_set.kind, year=year).exists():
+        raise ValidationError(_("There is already a round of this kind for this year."))
+    return EvaluationRound.objects.create(
+        kind=criteria_set.kind,
+        year=year,
+        criteria_set=criteria_set,
+        name=name or f"{criteria_set.get_kind_display()} — {year}",
+        reference_date=reference_date or date(year, 12, 31),
+        self_assessment_due=self_assessment_due,
+        unit_kinds=list(unit_kinds or DEFAULT_UNIT_KINDS[CriteriaKind(criteria_set.kind)]),
+    )
+
+
+@transaction.atomic
+def open_round(round_: EvaluationRound, *, actor, now: datetime | None = None) -> int:
+    """Lock the criteria version and create one evaluation per unit due to be graded; returns that count."""
+    _require(actor, "indicators.manage_round")
+    if round_.status != RoundStatus.DRAFT:
+        raise ValidationError(_("Only a round being prepared can be opened."))
+    now = _now(now)
+    if not round_.criteria_set.criteria.exists():
+        raise ValidationError(
+            _("The criteria set has no criteria yet. Add criteria before opening the round.")
+        )
+    if round_.criteria_set.locked_at is None:
+        round_.criteria_set.locked_at = now
+        round_.criteria_set.save(update_fields=["locked_at", "updated_at"])
+    index = UnitIndex.on_day(round_.reference_date)
+    units = OrgUnit.objects.active(round_.reference_date).filter(kind__in=round_.unit_kinds).only("id")
+    existing = set(round_.evaluations.values_list("unit_id", flat=True))
+    new = [
+        Evaluation(
+            round=round_,
+            unit_id=u.pk,
+            reviewer_unit_id=index.nearest(u.pk, OrgKind.DISTRICT, include_self=False),
+        )
+        for u in units
+        if u.pk not in existing
+    ]
+    Evaluation.objects.bulk_create(new, batch_size=500)
+    round_.status, round_.opened_at = RoundStatus.OPEN, now
+    round_.save(update_fields=["status", "opened_at", "updated_at"])
+    return len(new)
+
+
+@transaction.atomic
+def close_round(round_: EvaluationRound, *, actor, now: datetime | None = None) -> EvaluationRound:
+    """Close the round: no more self-assessment or review; its criteria version stays with it."""
+    _require(actor, "indicators.manage_round")
+    if round_.status != RoundStatus.OPEN:
+        raise ValidationError(_("Only an open round can be closed."))
+    round_.status, round_.closed_at = RoundStatus.CLOSED, _now(now)
+    round_.save(update_fields=["status", "closed_at", "updated_at"])
+    return round_
+
+
+# ---------------------------------------------------------------- self-assessment and review
+
+
+def _open_round(evaluation: Evaluation) -> None:
+    if evaluation.round.status != RoundStatus.OPEN:
+        raise ValidationError(_("The round is not open: evaluations can no longer be changed."))
+
+
+def _clean_score(criterion: Criterion, value) -> tuple[Decimal | None, bool | None]:
+    if criterion.mode == ScoringMode.PASS_FAIL:
+        if value in (None, ""):
+            return None, None
+        return None, bool(value) if not isinstance(value, str) else value in ("1", "true", "yes", "on")
+    if value in (None, ""):
+        return None, None
+    try:
+        score = Decimal(str(value))
+    except ArithmeticError:
+        raise ValidationError(_("Criterion %(code)s: enter a number.") % {"code": criterion.code}) from None
+    if score < 0 or score > criterion.max_score:
+        raise ValidationError(
+            _("Criterion %(code)s: the score must be between 0 and %(max)s.")
+            % {"code": criterion.code, "max": f"{criterion.max_score.normalize():f}"}
+        )
+    return score, None
+
+
+def _criteria(evaluation: Evaluation) -> list[Criterion]:
+    return list(evaluation.round.criteria_set.criteria.select_related("part"))
+
+
+@transaction.atomic
+def save_self_assessment(
+    evaluation: Evaluation,
+    *,
+    actor,
+    scores: Mapping[int, object],
+    comments: Mapping[int, str] | None = None,
+    comment: str | None = None,
+) -> Evaluation:
+    """Record the unit's own scores (criterion id → score, or True/False for pass/fail)."""
+    _require(actor, "indicators.self_assess", evaluation)
+    _open_round(evaluation)
+    if evaluation.is_locked:
+        raise ValidationError(_("This evaluation has been sent for review and cannot be changed now."))
+    comments = comments or {}
+    existing = {s.criterion_id: s for s in evaluation.scores.all()}
+    for criterion in _criteria(evaluation):
+        if criterion.pk not in scores and criterion.pk not in comments:
+            continue
+        score, passed = _clean_score(criterion, scores.get(criterion.pk))
+        row = existing.get(criterion.pk) or Score(evaluation=evaluation, criterion=criterion)
+        row.self_score, row.self_passed = score, passed
+        if criterion.pk in comments:
+            row.comment = comments[criterion.pk]
+        row.save()
+    if comment is not None:
+        evaluation.self_comment = comment
+    if evaluation.status == EvaluationStatus.NOT_STARTED:
+        evaluation.status = EvaluationStatus.DRAFT
+    evaluation.self_score = _total(evaluation, reviewed=False)
+    evaluation.save()
+    return evaluation
+
+
+def _total(evaluation: Evaluation, *, reviewed: bool) -> Decimal:
+    total = Decimal(0)
+    for s in evaluation.scores.select_related("criterion"):
+        if s.criterion.mode != ScoringMode.POINTS:
+            continue
+        value = s.review_score if reviewed and s.review_score is not None else s.self_score
+        total += value or Decimal(0)
+    return total
+
+
+def missing_scores(evaluation: Evaluation) -> list[Criterion]:
+    scored = {
+        s.criterion_id
+        for s in evaluation.scores.all()
+        if s.self_score is not None or s.self_passed is not None
+    }
+    return [c for c in _criteria(evaluation) if c.pk not in scored]
+
+
+@transaction.atomic
+def submit_evaluation(evaluation: Evaluation, *, actor, now: datetime | None = None) -> Evaluation:
+    """Send the self-assessment to the reviewer; every criterion must be scored."""
+    _require(actor, "indicators.self_assess", evaluation)
+    _open_round(evaluation)
+    if evaluation.status not in (EvaluationStatus.DRAFT, EvaluationStatus.RETURNED):
+        raise ValidationError(_("Only a self-assessment in progress or returned can be submitted."))
+    missing = missing_scores(evaluation)
+    if missing:
+        raise ValidationError(
+            _("Score every criterion before submitting. Missing: %(codes)s.")
+            % {"codes": ", ".join(c.code or str(c.pk) for c in missing)}
+        )
+    now = _now(now)
+    evaluation.status, evaluation.submitted_at = EvaluationStatus.SUBMITTED, now
+    evaluation.self_score = _total(evaluation, reviewed=False)
+    evaluation.save()
+    ReviewEvent.objects.create(evaluation=evaluation, action=ReviewAction.SUBMIT, actor=actor, at=now)
+    return evaluation
+
+
+@transaction.atomic
+def return_evaluation(
+    evaluation: Evaluation, *, actor, reason: str, now: datetime | None = None
+) -> Evaluation:
+    """The reviewer sends the self-assessment back with the reasons the unit must address."""
+    _require(actor, "indicators.review_evaluation", evaluation)
+    _open_round(evaluation)
+    if evaluation.status != EvaluationStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted evaluation can be returned."))
+    if not (reason or "").strip():
+        raise ValidationError(
+            _("Write the reasons for returning the evaluation so the unit knows what to fix.")
+        )
+    now = _now(now)
+    evaluation.status, evaluation.return_reason = EvaluationStatus.RETURNED, reason.strip()
+    evaluation.save()
+    ReviewEvent.objects.create(
+        evaluation=evaluation, action=ReviewAction.RETURN, actor=actor, at=now, reason=reason
+    )
+    return evaluation
+
+
+def grade_evaluation(evaluation: Evaluation) -> tuple[Decimal, Decimal | None, str, bool]:
+    """Score, % of maximum, grade and "meets the criteria" from the reviewed (else own) scores."""
+    criteria_set = evaluation.round.criteria_set
+    maximum = max_total(criteria_set)
+    total = _total(evaluation, reviewed=True)
+    percent = (total * HUNDRED / maximum).quantize(Decimal("0.01"), ROUND_HALF_UP) if maximum else None
+    grade = grade_for(criteria_set, percent)
+    required_failed = any(
+        (s.review_passed if s.review_passed is not None else s.self_passed) is False
+        for s in evaluation.scores.select_related("criterion")
+        if s.criterion.mode == ScoringMode.PASS_FAIL and s.criterion.required
+    )
+    meets = Grade.rank(grade) >= Grade.rank(criteria_set.meets_min_grade) and not required_failed
+    return total, percent, grade, meets
+
+
+@transaction.atomic
+def approve_evaluation(
+    evaluation: Evaluation,
+    *,
+    actor,
+    review_scores: Mapping[int, object] | None = None,
+    comment: str = "",
+    now: datetime | None = None,
+) -> Evaluation:
+    """The reviewer approves, optionally correcting scores; the result is stored and locked."""
+    _require(actor, "indicators.review_evaluation", evaluation)
+    _open_round(evaluation)
+    if evaluation.status != EvaluationStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted evaluation can be approved."))
+    if review_scores:
+        by_criterion = {s.criterion_id: s for s in evaluation.scores.select_related("criterion")}
+        for criterion_id, value in review_scores.items():
+            row = by_criterion.get(int(criterion_id))
+            if row is None or value in (None, ""):
+                continue
+            row.review_score, row.review_passed = _clean_score(row.criterion, value)
+            row.save()
+    now = _now(now)
+    total, percent, grade, meets = grade_evaluation(evaluation)
+    evaluation.final_score, evaluation.percent, evaluation.grade, evaluation.meets = (
+        total,
+        percent,
+        grade,
+        meets,
+    )
+    evaluation.status, evaluation.approved_at, evaluation.approved_by = EvaluationStatus.APPROVED, now, actor
+    evaluation.review_comment = comment
+    evaluation.save()
+    ReviewEvent.objects.create(
+        evaluation=evaluation, action=ReviewAction.APPROVE, actor=actor, at=now, reason=comment
+    )
+    return evaluation
+
+
+@transaction.atomic
+def reopen_evaluation(
+    evaluation: Evaluation, *, actor, reason: str, now: datetime | None = None
+) -> Evaluation:
+    """The Board unlocks an approved evaluation; the reopening and its reasons are recorded."""
+    _require(actor, "indicators.reopen_evaluation", evaluation)
+    _open_round(evaluation)
+    if evaluation.status != EvaluationStatus.APPROVED:
+        raise ValidationError(_("Only an approved evaluation can be reopened."))
+    if not (reason or "").strip():
+        raise ValidationError(_("Write the reasons for reopening the evaluation."))
+    now = _now(now)
+    evaluation.status, evaluation.return_reason = EvaluationStatus.RETURNED, reason.strip()
+    evaluation.meets, evaluation.grade, evaluation.final_score, evaluation.percent = None, "", None, None
+    evaluation.approved_at = evaluation.approved_by = None
+    evaluation.save()
+    ReviewEvent.objects.create(
+        evaluation=evaluation, action=ReviewAction.REOPEN, actor=actor, at=now, reason=reason
+    )
+    return evaluation
+
+
+@transaction.atomic
+def add_evidence(evaluation: Evaluation, *, actor, upload, criterion: Criterion | None = None) -> Evidence:
+    """Attach an evidence file after checking its real type (not its name) and size."""
+    _require(actor, "indicators.self_assess", evaluation)
+    _open_round(evaluation)
+    if evaluation.is_locked:
+        raise ValidationError(_("This evaluation has been sent for review and cannot be changed now."))
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB. Send a smaller file."))
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.extension not in EVIDENCE_TYPES:
+        raise ValidationError(_("Only PDF, image (JPG, PNG), Word or Excel files can be attached."))
+    return Evidence.objects.create(
+        evaluation=evaluation,
+        criterion=criterion,
+        file=upload,
+        name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=actor,
+    )
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def compare(value: Decimal | None, comparator: str, target: Decimal) -> bool | None:
+    if value is None:
+        return None
+    return {
+        Comparator.GT: value > target,
+        Comparator.GTE: value >= target,
+        Comparator.LT: value < target,
+        Comparator.LTE: value <= target,
+        Comparator.EQ: value == target,
+    }[Comparator(comparator)]
+
+
+@dataclass(frozen=True)
+class Tally:
+    numerator: int
+    denominator: int
+    not_evaluated: int
+    value: Decimal | None
+    met: list[int]
+    not_met: list[int]
+    missing: list[int]
+
+
+def counts(indicator: Indicator, status: str, grade: str, meets: bool | None) -> bool:
+    """Whether one approved evaluation enters the numerator under the indicator's definition."""
+    if indicator.measure == Measure.MEETS_CRITERIA:
+        return bool(meets)
+    return Grade.rank(grade) >= Grade.rank(indicator.min_grade)
+
+
+def tally(indicator: Indicator, rows: Iterable[tuple[int, str, str, bool | None]]) -> Tally:
+    """Numerator, denominator and share from (unit id, status, grade, meets) rows of one area.
+
+    Approved evaluations are in the denominator; the others are "missing" and enter it only when
+    the indicator counts them as not meeting. value = 100 × numerator / denominator, 2 decimals.
+    """
+    met, not_met, missing = [], [], []
+    for unit_id, status, grade, meets in rows:
+        if status != EvaluationStatus.APPROVED:
+            missing.append(unit_id)
+        elif counts(indicator, status, grade, meets):
+            met.append(unit_id)
+        else:
+            not_met.append(unit_id)
+    denominator = len(met) + len(not_met)
+    if indicator.missing_policy == MissingPolicy.COUNT_AS_NOT_MET:
+        denominator += len(missing)
+    value = None
+    if denominator:
+        value = (Decimal(len(met)) * HUNDRED / Decimal(denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return Tally(len(met), denominator, len(missing), value, met, not_met, missing)
+
+
+def _areas(index: UnitIndex, unit_id: int) -> list[int]:
+    """The district and the commune a unit belongs to (itself included) in that day's organization."""
+    found = []
+    for kind in (OrgKind.DISTRICT, OrgKind.COMMUNE):
+        area = index.nearest(unit_id, kind, include_self=True)
+        if area:
+            found.append(area)
+    return found
+
+
+@transaction.atomic
+def compute_indicator_values(
+    *,
+    years: Iterable[int] | None = None,
+    indicators: Iterable[Indicator] | None = None,
+    actor=None,
+    now: datetime | None = None,
+) -> list[IndicatorValue]:
+    """Compute (never type) each indicator for each year of its period that has a round.
+
+    One value for the whole scope and one per district and commune found in the organization of
+    the round's reference date; each stores the round, its criteria version, the time and the
+    unit ids behind it. Earlier values of the same year stay, marked as no longer current.
+    """
+    if actor is not None:
+        _require(actor, "indicators.compute_indicator")
+    now = _now(now)
+    indicators = list(indicators if indicators is not None else Indicator.objects.all())
+    wanted = set(years) if years is not None else None
+    rounds = {(r.kind, r.year): r for r in EvaluationRound.objects.exclude(status=RoundStatus.DRAFT)}
+    rows_by_round: dict[int, list[tuple]] = {}
+    index_by_day: dict[date, UnitIndex] = {}
+    created: list[IndicatorValue] = []
+    stale: list[tuple[int, int]] = []
+    for indicator in indicators:
+        for year in indicator.years():
+            round_ = rounds.get((indicator.kind, year))
+            if round_ is None or (wanted is not None and year not in wanted):
+                continue
+            if round_.pk not in rows_by_round:
+                rows_by_round[round_.pk] = list(
+                    round_.evaluations.values_list("unit_id", "status", "grade", "meets")
+                )
+            rows = rows_by_round[round_.pk]
+            index = index_by_day.get(round_.reference_date)
+            if index is None:
+                index = index_by_day[round_.reference_date] = UnitIndex.on_day(round_.reference_date)
+            by_area: dict[int | None, list[tuple]] = defaultdict(list)
+            for row in rows:
+                by_area[None].append(row)
+                for area in _areas(index, row[0]):
+                    by_area[area].append(row)
+            stale.append((indicator.pk, year))
+            for area, area_rows in by_area.items():
+                t = tally(indicator, area_rows)
+                created.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        year=year,
+                        area_id=area,
+                        round=round_,
+                        criteria_set_id=round_.criteria_set_id,
+                        numerator=t.numerator,
+                        denominator=t.denominator,
+                        not_evaluated=t.not_evaluated,
+                        value=t.value,
+                        met=compare(t.value, indicator.comparator, indicator.target_value),
+                        computed_at=now,
+                        breakdown={"met": t.met, "not_met": t.not_met, "missing": t.missing},
+                    )
+                )
+    for indicator_id, year in stale:
+        IndicatorValue.objects.filter(indicator_id=indicator_id, year=year, current=True).update(
+            current=False
+        )
+    IndicatorValue.objects.bulk_create(created, batch_size=500)
+    return created
+
+
+@transaction.atomic
+def ensure_default_indicators(*, start_year: int = 2021, end_year: int = 2025) -> list[Indicator]:
+    """The seed plan's two indicators, linked to the imported plan's targets when they are found.
+
+    When the plan reader has stored a PlanTarget mentioning "Dân vận khéo" or "dân chủ ở cơ sở",
+    the indicator takes its comparator, value and the plan's term from it; otherwise danvan's
+    defaults (> 80%, 2021-2025) are used.
+    """
+    from danvan.core.text import fold
+    from danvan.plans.models import PlanTarget
+
+    targets = list(PlanTarget.objects.select_related("plan").order_by("-plan__issued_on", "-id"))
+    result = []
+    for order, spec in enumerate(DEFAULT_INDICATORS, start=1):
+        values = {k: v for k, v in spec.items() if k not in ("code", "match")}
+        target = next((t for t in targets if spec["match"] in fold(f"{t.subject} {t.text}")), None)
+        values.update(order=order, start_year=start_year, end_year=end_year)
+        if target is not None:
+            values.update(plan_target=target, comparator=target.comparator, target_value=target.value)
+            plan = target.plan
+            if plan.term_start and plan.term_end:
+                values.update(start_year=max(plan.term_start, plan.term_end - 4), end_year=plan.term_end)
+        indicator, created = Indicator.objects.get_or_create(code=spec["code"], defaults=values)
+        if not created and target is not None and indicator.plan_target_id is None:
+            indicator.plan_target, indicator.comparator = target, target.comparator
+            indicator.target_value = target.value
+            indicator.save()
+        result.append(indicator)
+    return result
+
+
+# ---------------------------------------------------------------- dashboard
+
+
+@dataclass
+class Card:
+    indicator: Indicator
+    value: IndicatorValue | None
+    previous: IndicatorValue | None
+    series: list[tuple[int, Decimal | None]]
+
+    @property
+    def change(self) -> Decimal | None:
+        if (
+            self.value is None
+            or self.previous is None
+            or self.value.value is None
+            or self.previous.value is None
+        ):
+            return None
+        return self.value.value - self.previous.value
+
+
+def dashboard_cards(user, year: int) -> list[Card]:
+    """One card per indicator: this year's province value, last year's, and the term's series."""
+    indicators = list(Indicator.objects.visible_to(user).select_related("plan_target"))
+    values = (
+        IndicatorValue.objects.visible_to(user)
+        .current()
+        .overall()
+        .filter(indicator__in=indicators)
+        .select_related("criteria_set")
+    )
+    by_key = {(v.indicator_id, v.year): v for v in values}
+    return [
+        Card(
+            indicator=i,
+            value=by_key.get((i.pk, year)),
+            previous=by_key.get((i.pk, year - 1)),
+            series=[(y, getattr(by_key.get((i.pk, y)), "value", None)) for y in i.years()],
+        )
+        for i in indicators
+    ]
+
+
+def latest_year_with_values() -> int | None:
+    return IndicatorValue.objects.current().order_by("-year").values_list("year", flat=True).first()
