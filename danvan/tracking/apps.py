@@ -6,4 +6,11 @@ class TrackingConfig(AppConfig):
     name = "danvan.tracking"
     label = "tracking"
     verbose_name = _("Tracking")
-    navigation: list = []
+    navigation = [
+        (20, "tracking:inbox", _("My work"), "tracking.view_inbox"),
+        (21, "tracking:overview", _("Execution overview"), "tracking.view_overview"),
+        (22, "tracking:dashboard", _("Dashboard"), "tracking.view_dashboard"),
+    ]
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (occurrences follow saved tasks)

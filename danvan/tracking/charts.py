@@ -1,0 +1,69 @@
+"""Server-rendered SVG charts for the dashboard (no JavaScript, no CDN)."""
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from .choices import Outcome
+from .status import OUTCOME_HEX
+
+
+def colour(outcome: str) -> str:
+    return OUTCOME_HEX[Outcome(outcome)]
+
+
+def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int = 260) -> str:
+    """One stacked column per label (e.g. year), segments by outcome, with a title per segment."""
+    if not rows:
+        return ""
+    top = max(sum(c.values()) for _label, c in rows) or 1
+    pad, base = 30, height - 30
+    step = (width - 2 * pad) / len(rows)
+    bar = min(60, step * 0.6)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    for i, (label, counts) in enumerate(rows):
+        x = pad + i * step + (step - bar) / 2
+        y = base
+        for outcome in Outcome.values:
+            n = counts.get(outcome, 0)
+            if not n:
+                continue
+            h = (base - 10) * n / top
+            y -= h
+            parts.append(format_html(
+                '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {} — {}</title></rect>',
+                x, y, bar, h, colour(outcome), label, Outcome(outcome).label, n,
+            ))
+        parts.append(format_html('<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12">{}</text>',
+                                 x + bar / 2, height - 10, label))
+        parts.append(format_html('<text x="{:.1f}" y="{:.1f}" text-anchor="middle" font-size="11">{}</text>',
+                                 x + bar / 2, y - 4, sum(counts.values())))
+    parts.append("</svg>")
+    return mark_safe("".join(str(p) for p in parts))
+
+
+def rate_bars(rows: list[tuple[str, int | None, int | None]], *, width: int = 640) -> str:
+    """Horizontal bars: completion rate (dark) and on-time rate (light) per label."""
+    if not rows:
+        return ""
+    line, label_w = 34, 260
+    height = line * len(rows) + 10
+    scale = (width - label_w - 50) / 100
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    for i, (label, rate, on_time) in enumerate(rows):
+        y = 5 + i * line
+        short = label if len(label) <= 40 else label[:38] + "…"
+        parts.append(format_html('<text x="0" y="{}" font-size="12"><title>{}</title>{}</text>',
+                                 y + 14, label, short))
+        for j, (value, fill) in enumerate(((rate, "#1e7e34"), (on_time, "#7fb88d"))):
+            if value is None:
+                continue
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{:.1f}" height="12" fill="{}"></rect>'
+                '<text x="{:.1f}" y="{}" font-size="11">{}%</text>',
+                label_w, y + j * 13, value * scale, fill, label_w + value * scale + 4, y + j * 13 + 10, value,
+            ))
+    parts.append("</svg>")
+    return mark_safe("".join(str(p) for p in parts))
+
+
+__all__ = ["colour", "escape", "rate_bars", "stacked_bars"]

@@ -1,0 +1,32 @@
+"""`danvan send_reminders`: the command twin of the daily reminder job (for a system timer)."""
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from danvan.core.audit import acting_as
+from danvan.tracking import services
+
+
+class Command(BaseCommand):
+    help = "Send today's reminders (before the deadline, overdue, weekly digest); never sends one twice."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--dry-run", action="store_true", help="List what would be sent; send nothing.")
+        parser.add_argument("--date", help="Run as if today were this day (YYYY-MM-DD); default today.")
+
+    def handle(self, *args, **options) -> None:
+        day = None
+        if options["date"]:
+            try:
+                day = date.fromisoformat(options["date"])
+            except ValueError as error:
+                raise CommandError(f"--date must be written YYYY-MM-DD, got {options['date']!r}.") from error
+        with acting_as("cli"):
+            if not options["dry_run"]:
+                services.route_to_successors(today=day)
+            run = services.send_reminders(today=day, dry_run=options["dry_run"])
+        if options["verbosity"] > 1:
+            for occ_id, rule, key, n in run.sent:
+                self.stdout.write(f"  occurrence {occ_id}: {rule} ({key}) → {n} recipient(s)")
+        self.stdout.write(run.summary())
