@@ -4,9 +4,13 @@ Each app declares its menu entries on its AppConfig as `navigation = [(order, ur
 permission or None)]`; an entry is shown only to users who hold its permission.
 """
 
+import logging
+
 from django.apps import apps
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 def _entries() -> list[tuple]:
@@ -24,7 +28,11 @@ def navigation(request) -> dict:
     for _order, url_name, label, perm in _entries():
         if perm and not user.has_perm(perm):
             continue
-        url = reverse(url_name)
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:  # an app declared a menu entry before its page exists
+            logger.warning("Menu entry %s has no URL; skipped.", url_name)
+            continue
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"url": url, "label": label, "active": active})
     if user.is_staff:

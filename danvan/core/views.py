@@ -1,23 +1,70 @@
 """Shell pages: home (by role) and the audit search."""
 
+from django.apps import apps
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
-from danvan.orgs.models import OrgUnit
+from danvan.orgs.choices import Role
+from danvan.orgs.models import OrgEvent, OrgUnit, User
 
-from .models import AuditEntry
+from .models import AuditAction, AuditEntry
+from .permissions import manages_everything, scope_path_for, sees_everything
 from .text import fold
 
 
+def home_panels(request) -> list[str]:
+    """HTML panels other apps contribute to the home page.
+
+    An app lists `home_panels = [(order, "danvan.<app>.views.home_panel")]` on its AppConfig; each
+    callable takes the request and returns rendered HTML (only real data; None or "" to show nothing).
+    """
+    entries = []
+    for config in apps.get_app_configs():
+        entries.extend(getattr(config, "home_panels", ()))
+    panels = []
+    for _order, dotted in sorted(entries, key=lambda entry: entry[0]):
+        html = import_string(dotted)(request)
+        if html:
+            panels.append(mark_safe(html))  # noqa: S308  (rendered by the app's own template)
+    return panels
+
+
 class HomeView(LoginRequiredMixin, TemplateView):
+    """What each role needs first: their unit, what they can see, and what changed lately."""
+
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        units = OrgUnit.objects.visible_to(self.request.user).active()
-        context["unit_count"] = units.count()
-        context["user_unit"] = self.request.user.org_unit
+        user = self.request.user
+        units = OrgUnit.objects.visible_to(user).active()
+        own = user.org_unit
+        context.update(
+            unit_count=units.count(),
+            user_unit=own,
+            sub_units=list(units.filter(parent=own).order_by("name")[:12]) if own else [],
+            sub_unit_count=units.filter(parent=own).count() if own else 0,
+            sees_everything=sees_everything(user),
+            panels=home_panels(self.request),
+        )
+        events = OrgEvent.objects.prefetch_related("successions__predecessor", "successions__successor")
+        if not sees_everything(user):
+            path = scope_path_for(user)
+            touches_scope = Q(successions__predecessor__path__startswith=path) | Q(
+                successions__successor__path__startswith=path
+            )
+            events = events.filter(touches_scope).distinct() if path else events.none()
+        context["events"] = list(events.order_by("-date", "-id")[:6])
+        if user.has_perm("core.search_audit"):
+            context["recent_changes"] = list(AuditEntry.objects.select_related("content_type")[:8])
+        if manages_everything(user):
+            counts = dict(
+                User.objects.filter(is_active=True).values_list("role").annotate(n=Count("id")).order_by()
+            )
+            context["accounts_by_role"] = [(label, counts.get(value, 0)) for value, label in Role.choices]
         return context
 
 
@@ -32,9 +79,11 @@ class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
         qs = AuditEntry.objects.select_related("content_type")
         q = self.request.GET.get("q", "").strip()
         if q:
-            qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_label__icontains=q) | Q(object_repr__icontains=fold(q)))
+            qs = qs.filter(
+                Q(object_repr__icontains=q) | Q(actor_label__icontains=q) | Q(object_repr__icontains=fold(q))
+            )
         action = self.request.GET.get("action")
-        if action:
+        if action in AuditAction.values:
             qs = qs.filter(action=action)
         return qs
 
@@ -42,4 +91,6 @@ class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["q"] = self.request.GET.get("q", "")
         context["action"] = self.request.GET.get("action", "")
+        paginator = context.get("paginator")
+        context["total"] = paginator.count if paginator else len(context["object_list"])
         return context

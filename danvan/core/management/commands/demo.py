@@ -13,7 +13,9 @@ from django.db import transaction
 from danvan.core.audit import acting_as
 from danvan.orgs.models import User
 
-DEMO_APPS = ["orgs", "documents", "plans", "tracking", "reporting", "indicators", "movement", "citizens", "portal"]
+DEMO_APPS = [
+    "orgs", "documents", "plans", "tracking", "reporting", "indicators", "movement", "citizens", "portal",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,66 @@
+"""Template helpers of the UI shell: `{% load danvan_ui %}`."""
+
+from datetime import date, datetime
+
+from django import template
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+HIDDEN_FIELDS = {"id", "password", "last_login"}
+
+
+@register.filter
+def record_type(entry) -> str:
+    """The translated name of the kind of record an AuditEntry is about ("đơn vị", "tài khoản")."""
+    model = entry.content_type.model_class()
+    return str(model._meta.verbose_name) if model else entry.content_type.model
+
+
+def _field(model, name: str):
+    for candidate in (name, name.removesuffix("_id")):
+        try:
+            return model._meta.get_field(candidate)
+        except FieldDoesNotExist:
+            continue
+    return None
+
+
+def _display(field, value) -> str | None:
+    """A stored audit value as a person reads it: choice labels, Có/Không, dd/mm/yyyy dates."""
+    if value is None or value == "":
+        return None
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            parsed = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+        except ValueError:
+            return value
+        if isinstance(parsed, datetime):
+            parsed = timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed
+            return formats.date_format(parsed, "d/m/Y H:i")
+        return formats.date_format(parsed, "d/m/Y")
+    return str(value)
+
+
+@register.simple_tag
+def change_rows(entry) -> list[dict]:
+    """The changed fields of an AuditEntry with translated labels; empty values of a creation are left out."""
+    model = entry.content_type.model_class()
+    rows = []
+    for change in entry.changes:
+        name = change.get("field", "")
+        if name in HIDDEN_FIELDS:
+            continue
+        field = _field(model, name) if model else None
+        old, new = _display(field, change.get("old")), _display(field, change.get("new"))
+        if old is None and new is None:
+            continue
+        label = str(field.verbose_name) if field is not None else name
+        rows.append({"label": label, "old": old, "new": new})
+    return rows
