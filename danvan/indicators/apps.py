@@ -6,4 +6,4 @@ class IndicatorsConfig(AppConfig):
     name = "danvan.indicators"
     label = "indicators"
     verbose_name = _("Indicators")
-    navigation: list = []
+    navigation = [(400, "indicators:dashboard", _("Indicators"), "indicators.view_indicator")]

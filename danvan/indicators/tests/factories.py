@@ -20,22 +20,35 @@ def build_hierarchy(province) -> dict:
     units = {}
     for d in ("a", "b"):
         district = org_services.create_unit(
-            key=f"h-district-{d}", kind=OrgKind.DISTRICT, name=f"Huyện {d.upper()}", parent=province,
+            key=f"h-district-{d}",
+            kind=OrgKind.DISTRICT,
+            name=f"Huyện {d.upper()}",
+            parent=province,
             valid_to=LAST_DAY_OLD,
         )
         units[f"district_{d}"] = district
         for n in (1, 2):
             units[f"commune_{d}{n}"] = org_services.create_unit(
-                key=f"h-commune-{d}{n}", kind=OrgKind.COMMUNE, name=f"Xã {d.upper()}{n}", parent=district,
+                key=f"h-commune-{d}{n}",
+                kind=OrgKind.COMMUNE,
+                name=f"Xã {d.upper()}{n}",
+                parent=district,
                 valid_to=LAST_DAY_OLD,
             )
         units[f"body_{d}"] = org_services.create_unit(
-            key=f"h-body-{d}", kind=OrgKind.STATE_BODY, name=f"Phòng Nội vụ huyện {d.upper()}", parent=district,
-            territory=district, valid_to=LAST_DAY_OLD,
+            key=f"h-body-{d}",
+            kind=OrgKind.STATE_BODY,
+            name=f"Phòng Nội vụ huyện {d.upper()}",
+            parent=district,
+            territory=district,
+            valid_to=LAST_DAY_OLD,
         )
     for n in (1, 2):
         units[f"new_commune_{n}"] = org_services.create_unit(
-            key=f"h-new-commune-{n}", kind=OrgKind.COMMUNE, name=f"Phường Mới {n}", parent=province,
+            key=f"h-new-commune-{n}",
+            kind=OrgKind.COMMUNE,
+            name=f"Phường Mới {n}",
+            parent=province,
             valid_from=REFORM,
         )
     return units

@@ -18,8 +18,16 @@ rows = st.lists(
 
 
 def _indicator(measure, policy, min_grade=Grade.GOOD) -> Indicator:
-    return Indicator(code="x", name="x", kind="dan_van_kheo", measure=measure, missing_policy=policy,
-                     min_grade=min_grade, start_year=2021, end_year=2025)
+    return Indicator(
+        code="x",
+        name="x",
+        kind="dan_van_kheo",
+        measure=measure,
+        missing_policy=policy,
+        min_grade=min_grade,
+        start_year=2021,
+        end_year=2025,
+    )
 
 
 @given(rows, st.sampled_from(list(Measure)), st.sampled_from(list(MissingPolicy)), st.sampled_from(GRADES))
@@ -29,7 +37,8 @@ def test_value_is_numerator_over_denominator(data, measure, policy, min_grade):
     approved = [r for r in data if r[1] == EvaluationStatus.APPROVED]
     missing = len(data) - len(approved)
     expected_num = sum(
-        1 for _u, _s, grade, meets in approved
+        1
+        for _u, _s, grade, meets in approved
         if (meets if measure == Measure.MEETS_CRITERIA else Grade.rank(grade) >= Grade.rank(min_grade))
     )
     expected_den = len(approved) + (missing if policy == MissingPolicy.COUNT_AS_NOT_MET else 0)

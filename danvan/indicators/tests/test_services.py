@@ -17,18 +17,23 @@ QCDC, DVK = CriteriaKind.GRASSROOTS_DEMOCRACY, CriteriaKind.DAN_VAN_KHEO
 
 
 def _approve(evaluation, self_actor, reviewer, fraction=1.0, passed=True):
-    services.save_self_assessment(evaluation, actor=self_actor, scores=full_scores(evaluation, fraction=fraction,
-                                                                                   passed=passed))
+    services.save_self_assessment(
+        evaluation, actor=self_actor, scores=full_scores(evaluation, fraction=fraction, passed=passed)
+    )
     services.submit_evaluation(evaluation, actor=self_actor)
     return services.approve_evaluation(evaluation, actor=reviewer)
 
 
 def test_round_before_reform_is_reviewed_by_districts(people, hierarchy):
     round_ = open_round(QCDC, 2024, people["coordinator"])
-    reviewers = {e.unit.key: e.reviewer_unit for e in round_.evaluations.select_related("unit", "reviewer_unit")}
+    reviewers = {
+        e.unit.key: e.reviewer_unit for e in round_.evaluations.select_related("unit", "reviewer_unit")
+    }
     assert reviewers == {
-        "h-commune-a1": hierarchy["district_a"], "h-commune-a2": hierarchy["district_a"],
-        "h-commune-b1": hierarchy["district_b"], "h-commune-b2": hierarchy["district_b"],
+        "h-commune-a1": hierarchy["district_a"],
+        "h-commune-a2": hierarchy["district_a"],
+        "h-commune-b1": hierarchy["district_b"],
+        "h-commune-b2": hierarchy["district_b"],
     }
     assert round_.criteria_set.is_locked
 
@@ -43,8 +48,12 @@ def test_dan_van_kheo_round_covers_bodies_with_their_superior(people, hierarchy,
     round_ = open_round(DVK, 2024, people["coordinator"])
     reviewers = {e.unit.key: getattr(e.reviewer_unit, "key", None) for e in round_.evaluations.all()}
     assert reviewers == {
-        "t-bdv": None, "t-btc": None, "t-ubnd": None, "t-snv": None,
-        "h-body-a": "h-district-a", "h-body-b": "h-district-b",
+        "t-bdv": None,
+        "t-btc": None,
+        "t-ubnd": None,
+        "t-snv": None,
+        "h-body-a": "h-district-a",
+        "h-body-b": "h-district-b",
     }
 
 
@@ -68,18 +77,33 @@ def test_review_chain(people, hierarchy):
     services.submit_evaluation(evaluation, actor=own)
     services.approve_evaluation(evaluation, actor=people["district_a"], review_scores={})
     evaluation.refresh_from_db()
-    assert (evaluation.status, evaluation.final_score, evaluation.percent, evaluation.grade, evaluation.meets) == (
-        EvaluationStatus.APPROVED, Decimal("95.00"), Decimal("95.00"), Grade.GOOD, True,
+    assert (
+        evaluation.status,
+        evaluation.final_score,
+        evaluation.percent,
+        evaluation.grade,
+        evaluation.meets,
+    ) == (
+        EvaluationStatus.APPROVED,
+        Decimal("95.00"),
+        Decimal("95.00"),
+        Grade.GOOD,
+        True,
     )
     assert list(evaluation.events.values_list("action", flat=True)) == [
-        ReviewAction.SUBMIT, ReviewAction.RETURN, ReviewAction.SUBMIT, ReviewAction.APPROVE,
+        ReviewAction.SUBMIT,
+        ReviewAction.RETURN,
+        ReviewAction.SUBMIT,
+        ReviewAction.APPROVE,
     ]
     with pytest.raises(PermissionDenied):  # only the Board reopens
         services.reopen_evaluation(evaluation, actor=people["district_a"], reason="x")
     services.reopen_evaluation(evaluation, actor=people["coordinator"], reason="Phát hiện sai sót")
     evaluation.refresh_from_db()
     assert (evaluation.status, evaluation.meets, evaluation.events.last().action) == (
-        EvaluationStatus.RETURNED, None, ReviewAction.REOPEN,
+        EvaluationStatus.RETURNED,
+        None,
+        ReviewAction.REOPEN,
     )
     assert AuditEntry.objects.for_object(evaluation).count() >= 5
 
@@ -95,7 +119,10 @@ def test_reviewer_corrections_and_required_criterion(people, hierarchy):
     evaluation.refresh_from_db()
     # 100 − 20 points = 80% → "Khá", below the "Tốt" needed to meet; own score stays on record.
     assert (evaluation.final_score, evaluation.self_score, evaluation.grade, evaluation.meets) == (
-        Decimal("80.00"), Decimal("100.00"), Grade.FAIR, False,
+        Decimal("80.00"),
+        Decimal("100.00"),
+        Grade.FAIR,
+        False,
     )
 
 
@@ -145,16 +172,30 @@ def test_values_per_area_with_drill_down(people, hierarchy):
     _approve(evs["h-commune-b1"], b1, people["district_b"], fraction=0.9)
     # b2 never self-assessed: counted as not meeting by the definition.
     services.compute_indicator_values(indicators=[indicator])
-    values = {(v.area.key if v.area else None): v for v in IndicatorValue.objects.filter(year=2024, current=True)}
+    values = {
+        (v.area.key if v.area else None): v for v in IndicatorValue.objects.filter(year=2024, current=True)
+    }
     overall = values[None]
     assert (overall.numerator, overall.denominator, overall.not_evaluated, overall.value, overall.met) == (
-        2, 4, 1, Decimal("50.00"), False,
+        2,
+        4,
+        1,
+        Decimal("50.00"),
+        False,
     )
     assert overall.criteria_set_id == round_.criteria_set_id and overall.round_id == round_.pk
-    assert (values["h-district-a"].value, values["h-district-b"].value) == (Decimal("50.00"), Decimal("50.00"))
-    assert (values["h-commune-a1"].value, values["h-commune-a2"].value) == (Decimal("100.00"), Decimal("0.00"))
+    assert (values["h-district-a"].value, values["h-district-b"].value) == (
+        Decimal("50.00"),
+        Decimal("50.00"),
+    )
+    assert (values["h-commune-a1"].value, values["h-commune-a2"].value) == (
+        Decimal("100.00"),
+        Decimal("0.00"),
+    )
     assert sorted(overall.breakdown["missing"]) == [hierarchy["commune_b2"].pk]
-    assert sorted(overall.breakdown["met"]) == sorted([hierarchy["commune_a1"].pk, hierarchy["commune_b1"].pk])
+    assert sorted(overall.breakdown["met"]) == sorted(
+        [hierarchy["commune_a1"].pk, hierarchy["commune_b1"].pk]
+    )
 
 
 def test_criteria_version_history(people, hierarchy):
@@ -187,12 +228,20 @@ def test_default_indicators_come_from_the_plan_when_imported(db):
 
     plan = Plan.objects.create(title="Kế hoạch thực hiện công tác dân vận", term_start=2020, term_end=2025)
     target = PlanTarget.objects.create(
-        plan=plan, text="Hàng năm, có trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo",
-        subject="cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo", comparator=">", value=Decimal(80), unit="%",
+        plan=plan,
+        text="Hàng năm, có trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo",
+        subject="cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo",
+        comparator=">",
+        value=Decimal(80),
+        unit="%",
     )
     dvk, qcdc = services.ensure_default_indicators()
     assert (dvk.plan_target, dvk.comparator, dvk.target_value, dvk.start_year, dvk.end_year) == (
-        target, ">", Decimal(80), 2021, 2025,
+        target,
+        ">",
+        Decimal(80),
+        2021,
+        2025,
     )
     assert (qcdc.plan_target, qcdc.target_label) == (None, "> 80%")
     assert services.ensure_default_indicators()[0].pk == dvk.pk

@@ -1,0 +1,114 @@
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from .. import services
+from ..choices import CriteriaKind
+from ..models import IndicatorValue
+from .factories import full_scores, open_round
+
+pytestmark = pytest.mark.django_db
+QCDC = CriteriaKind.GRASSROOTS_DEMOCRACY
+
+
+@pytest.fixture
+def approved(people, hierarchy):
+    """2024 grassroots round: commune A1 approved as "Tốt", the rest not evaluated; values computed."""
+    services.ensure_default_indicators()
+    round_ = open_round(QCDC, 2024, people["coordinator"])
+    ev = round_.evaluations.get(unit=hierarchy["commune_a1"])
+    services.save_self_assessment(ev, actor=people["commune_a1"], scores=full_scores(ev))
+    services.submit_evaluation(ev, actor=people["commune_a1"])
+    services.approve_evaluation(ev, actor=people["district_a"])
+    services.compute_indicator_values()
+    return round_
+
+
+def test_dashboard_shows_cards_and_chart(client, people, approved, django_assert_max_num_queries):
+    client.force_login(people["leader"])
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("indicators:dashboard") + "?year=2024")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "25,0%" in html or "25.0%" in html
+    assert html.count("<svg") == 2
+    assert "Chưa đạt" in html
+
+
+def test_compute_and_manage_are_for_coordinators(client, people, approved):
+    client.force_login(people["leader"])
+    assert client.post(reverse("indicators:compute")).status_code == 403
+    assert client.get(reverse("indicators:round_new")).status_code == 403
+    client.force_login(people["coordinator"])
+    assert client.post(reverse("indicators:compute")).status_code == 302
+
+
+def test_evaluation_pages_follow_the_scope(client, people, approved, hierarchy):
+    ev_a1 = approved.evaluations.get(unit=hierarchy["commune_a1"])
+    ev_b1 = approved.evaluations.get(unit=hierarchy["commune_b1"])
+    client.force_login(people["district_a"])
+    assert client.get(ev_a1.get_absolute_url()).status_code == 200
+    assert client.get(ev_b1.get_absolute_url()).status_code == 404
+    client.force_login(people["district_b"])
+    assert client.get(ev_a1.get_absolute_url()).status_code == 404
+    response = client.get(reverse("indicators:round", args=[approved.pk]))
+    assert "Xã B1" in response.content.decode() and "Xã A1" not in response.content.decode()
+
+
+def test_commune_cannot_approve_itself_over_http(client, people, approved, hierarchy):
+    ev = approved.evaluations.get(unit=hierarchy["commune_a2"])
+    client.force_login(people["commune_a2"])
+    url = reverse("indicators:evaluation_self", args=[ev.pk])
+    data = {f"score_{c.pk}": ("1" if c.mode == "pass_fail" else str(c.max_score))
+            for c in ev.round.criteria_set.criteria.all()}
+    response = client.post(url, {**data, "submit": "1"}, follow=True)
+    assert "Đã gửi bản tự đánh giá để xét duyệt." in response.content.decode()
+    review = reverse("indicators:evaluation_review", args=[ev.pk])
+    assert client.post(review, {"decision": "approve"}).status_code == 403
+    client.force_login(people["district_a"])
+    client.post(review, {"decision": "approve"})
+    ev.refresh_from_db()
+    assert ev.status == "approved"
+
+
+def test_drill_down_lists_the_units_behind_the_number(client, people, approved, hierarchy):
+    value = IndicatorValue.objects.get(year=2024, area__isnull=True, current=True,
+        indicator__code="dan-chu-co-so")
+    client.force_login(people["coordinator"])
+    html = client.get(value.get_absolute_url()).content.decode()
+    assert "Xã A1" in html and "Xã B2" in html
+    district_b_value = IndicatorValue.objects.get(year=2024, area=hierarchy["district_b"], current=True,
+                                                  indicator__code="dan-chu-co-so")
+    client.force_login(people["district_a"])
+    assert client.get(district_b_value.get_absolute_url()).status_code == 404
+    html = client.get(value.get_absolute_url()).content.decode()
+    assert "Xã A1" in html and "Xã B2" not in html
+
+
+def test_export_xlsx(client, people, approved):
+    client.force_login(people["leader"])
+    response = client.get(reverse("indicators:export") + "?year=2024")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    wb = load_workbook(BytesIO(response.content))
+    rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    assert rows[1][:5] == ("Tỷ lệ cơ sở thực hiện tốt quy chế dân chủ ở cơ sở", 2024, 25.0, "> 80%",
+        "Chưa đạt")
+    areas = [r[2] for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert sorted(areas) == ["Huyện A", "Huyện B", "Xã A1", "Xã A2", "Xã B1", "Xã B2"]
+
+
+def test_criteria_pages(client, people, approved):
+    client.force_login(people["coordinator"])
+    cs = approved.criteria_set
+    html = client.get(cs.get_absolute_url()).content.decode()
+    assert "Tạo phiên bản mới" in html
+    response = client.post(reverse("indicators:criteria_set_revise", args=[cs.pk]), {"year": "2025"})
+    new = cs.revisions.get()
+    assert response.url == new.get_absolute_url() and (new.year, new.version) == (2025, 1)
+    response = client.post(new.get_absolute_url(), {
+        "name": new.name, "description": "", "threshold_good": "95", "threshold_fair": "96",
+        "threshold_average": "50", "meets_min_grade": "good",
+    })
+    assert "Ngưỡng phải giảm dần" in response.content.decode()
