@@ -1,0 +1,497 @@
+"""The consolidated report (báo cáo tổng hợp): assembled from accepted reports and tracked data.
+
+The document's text is Vietnamese whatever the reader's interface language: it is an official
+Party document whose wording belongs to its format (domain.md §4.2), so its phrases are written
+here and not in the translation catalog.
+
+A draft is regenerated as often as needed (its files are replaced); issuing freezes the files of
+that version for good, and a correction starts a new version.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import partydoc, services, sources
+from .choices import ConsolidatedStatus, Outcome, ReportStatus
+from .models import BodyReport, ConsolidatedReport, ReportingPeriod
+from .partydoc import Heading, Paragraph, PartyDocument, Table
+
+OUTCOME_VI = {
+    Outcome.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    Outcome.DONE_LATE: "Hoàn thành trễ hạn",
+    Outcome.OVERDUE: "Quá hạn",
+    Outcome.IN_PROGRESS: "Đang thực hiện",
+    Outcome.NOT_STARTED: "Chưa triển khai",
+}
+OUTCOME_ORDER = [
+    Outcome.DONE_ON_TIME,
+    Outcome.DONE_LATE,
+    Outcome.OVERDUE,
+    Outcome.IN_PROGRESS,
+    Outcome.NOT_STARTED,
+]
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+DEFAULT_RECIPIENTS = [
+    "Thường trực Tỉnh ủy (b/c),",
+    "Ban Thường vụ Tỉnh ủy (b/c),",
+    "Ban Dân vận Trung ương (b/c),",
+    "Văn phòng Tỉnh ủy,",
+    "Lưu Ban Dân vận.",
+]
+PLACEHOLDER_DIRECTION = "(Phần này do chuyên viên Ban Dân vận soạn thảo.)"
+
+
+def _fmt(day) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _place_of(unit) -> str:
+    """'Tỉnh Đồng Nai' → 'Đồng Nai': the place line names the locality without its level."""
+    name = unit.name if unit else ""
+    for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Xã ", "Phường "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def defaults_for(period: ReportingPeriod, actor=None) -> dict:
+    """Header and signature of a new draft: the Board (the actor's unit) under its Party committee."""
+    board = getattr(actor, "org_unit", None)
+    parent = board.parent if board and board.parent_id else None
+    territory = (parent.territory if parent and parent.territory_id else None) or (
+        board.territory if board and board.territory_id else None
+    )
+    plan = period.plan
+    plan_ref = f"Kế hoạch số {plan.symbol}" if plan.symbol else "Kế hoạch"
+    if plan.issued_on:
+        plan_ref += f" ngày {_fmt(plan.issued_on)}"
+    issuer_short = (board.short_name or board.name) if board else "Ban Dân vận"
+    year_text = f"năm {period.year}" if period.kind == "annual" else period.label
+    return {
+        "parent_issuer": parent.name if parent else "",
+        "issuer": issuer_short,
+        "symbol": "BC/BDVTU",
+        "place": _place_of(territory) or plan.place or "",
+        "summary": f"kết quả thực hiện {plan_ref} {year_text}",
+        "introduction": (
+            f"Thực hiện {plan_ref} của {plan.issuer_name or 'Ban Chấp hành Đảng bộ tỉnh'} "
+            f"{plan.title[:1].lower() + plan.title[1:] if plan.title else ''}, "
+            f"{issuer_short} báo cáo kết quả thực hiện {year_text} như sau:"
+        ).replace("  ", " "),
+        "recipients": "\n".join(DEFAULT_RECIPIENTS),
+        "authority": "K/T TRƯỞNG BAN",
+        "signer_title": "PHÓ TRƯỞNG BAN",
+        "signer_name": "",
+    }
+
+
+@transaction.atomic
+def start_consolidated(period: ReportingPeriod, *, actor, now=None) -> ConsolidatedReport:
+    """The period's draft: the existing one, or a new version (defaults, or the last issue's header)."""
+    draft = period.consolidated_reports.filter(status=ConsolidatedStatus.DRAFT).first()
+    if draft is not None:
+        return draft
+    last = period.consolidated_reports.order_by("-version").first()
+    values = defaults_for(period, actor)
+    if last is not None:
+        values = {name: getattr(last, name) for name in values} | {
+            "assessment": last.assessment,
+            "next_direction": last.next_direction,
+        }
+    report = ConsolidatedReport(
+        period=period, version=(last.version + 1) if last else 1, created_by=actor, **values
+    )
+    report._history_user = actor
+    report.save()
+    return report
+
+
+EDITABLE = (
+    "parent_issuer",
+    "issuer",
+    "number",
+    "symbol",
+    "place",
+    "issued_on",
+    "summary",
+    "introduction",
+    "assessment",
+    "next_direction",
+    "recipients",
+    "authority",
+    "signer_title",
+    "signer_name",
+)
+
+
+@transaction.atomic
+def update_consolidated(report: ConsolidatedReport, *, data: dict, actor) -> ConsolidatedReport:
+    """Edit the draft's header, free text and signature; an issued version never changes."""
+    if not report.is_draft:
+        raise ValidationError(_("An issued report cannot be changed. Start a new version to correct it."))
+    for name in EDITABLE:
+        if name in data:
+            setattr(report, name, data[name])
+    report._history_user = actor
+    report.full_clean()
+    report.save()
+    return report
+
+
+# ----------------------------------------------------------------------------------------- data
+
+
+@dataclass
+class Gathered:
+    rows: list[sources.OccurrenceRow]
+    sections: list[tuple[str, dict[str, int]]]
+    totals: dict[str, int]
+    overdue: list[sources.OccurrenceRow]
+    indicators: list[sources.IndicatorRow]
+    completeness: services.Completeness
+    accepted: list[BodyReport]
+
+
+def gather(period: ReportingPeriod) -> Gathered:
+    """Everything the report counts, read once: occurrences, indicators, completeness, accepted reports."""
+    rows = sources.occurrences_in(period)
+    sections: OrderedDict[str, dict[str, int]] = OrderedDict()
+    for row in sorted(rows, key=lambda r: (r.order, r.task_id)):
+        label = row.section_label or "Nhiệm vụ khác"
+        counts = sections.setdefault(label, {code: 0 for code in Outcome.values})
+        counts[row.outcome] += 1
+    totals = sources.outcome_counts(rows)
+    overdue = sorted(
+        (r for r in rows if r.outcome == Outcome.OVERDUE),
+        key=lambda r: (r.due_on or period.ends_on, r.order, r.task_id),
+    )
+    accepted = list(
+        BodyReport.objects.filter(period=period, status=ReportStatus.ACCEPTED)
+        .select_related("unit")
+        .order_by("unit__path")
+    )
+    return Gathered(
+        rows=rows,
+        sections=list(sections.items()),
+        totals=totals,
+        overdue=overdue,
+        indicators=sources.indicator_rows(period),
+        completeness=services.completeness(period),
+        accepted=accepted,
+    )
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}".replace(".", ",") + "%" if whole else "0%"
+
+
+def _by_body(reports: list[BodyReport], fields: list[tuple[str, str]]) -> list:
+    """One bold body name then its texts, for every accepted report that wrote something."""
+    blocks: list = []
+    for report in reports:
+        texts = [
+            (label, getattr(report, name).strip()) for name, label in fields if getattr(report, name).strip()
+        ]
+        if not texts:
+            continue
+        blocks.append(Heading(f"- {report.unit.name}", level=3))
+        for label, text in texts:
+            blocks.append(Paragraph(f"{label}: {text}" if label else text))
+    return blocks or [Paragraph("Không có cơ quan, đơn vị nào nêu nội dung này.", italic=True)]
+
+
+def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> PartyDocument:
+    """The consolidated report as a Party document (a draft carries the "DỰ THẢO" mark)."""
+    period = report.period
+    data = data or gather(period)
+    total = len(data.rows)
+    t = data.totals
+    blocks: list = []
+    if report.introduction.strip():
+        blocks.append(Paragraph(report.introduction))
+    blocks.append(
+        Paragraph(
+            f"(Số liệu tính từ ngày {_fmt(period.starts_on)} đến ngày {_fmt(period.cutoff_on)}.)", italic=True
+        )
+    )
+
+    blocks.append(Heading("I. KẾT QUẢ THỰC HIỆN"))
+    blocks.append(Heading("1. Tình hình thực hiện theo các mục của kế hoạch", level=2))
+    for label, counts in data.sections:
+        n = sum(counts.values())
+        blocks.append(
+            Paragraph(
+                f"{label}: {n} nhiệm vụ; hoàn thành đúng hạn {counts[Outcome.DONE_ON_TIME]}, "
+                f"hoàn thành trễ hạn {counts[Outcome.DONE_LATE]}, quá hạn {counts[Outcome.OVERDUE]}, "
+                f"đang thực hiện {counts[Outcome.IN_PROGRESS]}, "
+                f"chưa triển khai {counts[Outcome.NOT_STARTED]}."
+            )
+        )
+    blocks.append(
+        Table(
+            columns=["STT", "Mục của kế hoạch", "Số nhiệm vụ", *[OUTCOME_VI[o] for o in OUTCOME_ORDER]],
+            rows=[
+                [i, label, sum(c.values()), *[c[o] for o in OUTCOME_ORDER]]
+                for i, (label, c) in enumerate(data.sections, 1)
+            ],
+            widths_mm=[10, 52, 18, 18, 18, 15, 18, 18],
+            numeric={0, 2, 3, 4, 5, 6, 7},
+            total=["", "Tổng cộng", total, *[t[o] for o in OUTCOME_ORDER]],
+        )
+    )
+
+    blocks.append(Heading("2. Kết quả thực hiện các chỉ tiêu", level=2))
+    if data.indicators:
+        verdict = {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}
+        blocks.append(
+            Table(
+                columns=["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Đánh giá"],
+                rows=[
+                    [i, r.text, r.target, r.value, verdict[r.met]] for i, r in enumerate(data.indicators, 1)
+                ],
+                widths_mm=[10, 80, 25, 20, 25],
+                numeric={0, 2, 3, 4},
+            )
+        )
+    else:
+        blocks.append(Paragraph("Kế hoạch không có chỉ tiêu định lượng.", italic=True))
+
+    blocks.append(Heading("3. Tiến độ thực hiện nhiệm vụ", level=2))
+    done = t[Outcome.DONE_ON_TIME] + t[Outcome.DONE_LATE]
+    blocks.append(
+        Paragraph(
+            f"Trong kỳ có {total} lượt nhiệm vụ phải thực hiện; đã hoàn thành {done} ({_pct(done, total)}), "
+            f"trong đó đúng hạn {t[Outcome.DONE_ON_TIME]}, trễ hạn {t[Outcome.DONE_LATE]}; "
+            f"quá hạn chưa hoàn thành {t[Outcome.OVERDUE]}; đang thực hiện {t[Outcome.IN_PROGRESS]}; "
+            f"chưa triển khai {t[Outcome.NOT_STARTED]}."
+        )
+    )
+    if data.overdue:
+        blocks.append(Paragraph("Các nhiệm vụ quá hạn chưa hoàn thành:", indent=True))
+        blocks.append(
+            Table(
+                columns=["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+                rows=[
+                    [i, r.task_text, "; ".join(r.lead_names), _fmt(r.due_on)]
+                    for i, r in enumerate(data.overdue, 1)
+                ],
+                widths_mm=[10, 95, 35, 20],
+                numeric={0, 3},
+            )
+        )
+
+    blocks.append(Heading("4. Kết quả của các cơ quan, đơn vị", level=2))
+    blocks += _by_body(data.accepted, [("results", "")])
+
+    c = data.completeness
+    blocks.append(Heading("5. Tình hình gửi báo cáo của các cơ quan, đơn vị", level=2))
+    blocks.append(
+        Paragraph(
+            f"Có {c.total.expected} cơ quan, đơn vị phải báo cáo; đã nhận {c.total.received} báo cáo "
+            f"({_pct(c.total.received, c.total.expected)}), trong đó đúng hạn {c.total.on_time} "
+            f"({_pct(c.total.on_time, c.total.expected)}); {len(c.exempted)} đơn vị được miễn báo cáo."
+        )
+    )
+    blocks.append(
+        Table(
+            columns=["STT", "Địa bàn", "Phải báo cáo", "Đã báo cáo", "Đúng hạn", "Tỷ lệ đã báo cáo"],
+            rows=[
+                [
+                    i,
+                    tally.label if tally.district_id else "Cấp tỉnh",
+                    tally.expected,
+                    tally.received,
+                    tally.on_time,
+                    _pct(tally.received, tally.expected),
+                ]
+                for i, tally in enumerate(c.by_district, 1)
+            ],
+            widths_mm=[10, 60, 25, 25, 20, 25],
+            numeric={0, 2, 3, 4, 5},
+            total=[
+                "",
+                "Tổng cộng",
+                c.total.expected,
+                c.total.received,
+                c.total.on_time,
+                _pct(c.total.received, c.total.expected),
+            ],
+        )
+    )
+    if c.missing:
+        blocks.append(
+            Paragraph(
+                "Các cơ quan, đơn vị chưa gửi báo cáo: "
+                + ", ".join(line.unit.name for line in c.missing)
+                + "."
+            )
+        )
+    if report.assessment.strip():
+        blocks.append(Heading("6. Đánh giá chung", level=2))
+        blocks.append(Paragraph(report.assessment))
+
+    blocks.append(Heading("II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"))
+    blocks += _by_body(
+        data.accepted,
+        [("shortcomings", "Hạn chế"), ("causes", "Nguyên nhân"), ("difficulties", "Khó khăn, vướng mắc")],
+    )
+    blocks.append(Heading("III. KIẾN NGHỊ, ĐỀ XUẤT"))
+    blocks += _by_body(data.accepted, [("recommendations", "")])
+    next_label = f"NĂM {period.year + 1}" if period.kind == "annual" else "KỲ TỚI"
+    blocks.append(Heading(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_label}"))
+    if report.next_direction.strip():
+        blocks.append(Paragraph(report.next_direction))
+    else:
+        blocks.append(Paragraph(PLACEHOLDER_DIRECTION, italic=True))
+
+    return PartyDocument(
+        issuer=report.issuer,
+        parent_issuer=report.parent_issuer,
+        doc_type="BÁO CÁO",
+        summary=report.summary,
+        symbol=report.symbol,
+        number=report.number,
+        place=report.place,
+        issued_on=report.issued_on,
+        blocks=blocks,
+        recipients=report.recipient_list(),
+        authority=report.authority,
+        signer_title=report.signer_title,
+        signer_name=report.signer_name,
+        draft=report.is_draft,
+    )
+
+
+def build_annex(period: ReportingPeriod, rows: list[sources.OccurrenceRow]) -> bytes:
+    """Phụ lục: every task of the period with its outcome, one row each (openpyxl, write-only)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Phụ lục")
+    widths = [6, 40, 70, 35, 35, 12, 20, 14, 10]
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    bold = Font(name="Times New Roman", bold=True, size=12)
+    plain = Font(name="Times New Roman", size=12)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def cells(values, font):
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.font, cell.alignment = font, wrap
+            out.append(cell)
+        return out
+
+    sheet.append(cells([f"PHỤ LỤC: KẾT QUẢ THỰC HIỆN NHIỆM VỤ - {period.label.upper()}"], bold))
+    sheet.append(cells([f"(Số liệu tính đến ngày {_fmt(period.cutoff_on)})"], plain))
+    sheet.append(
+        cells(
+            [
+                "STT",
+                "Mục",
+                "Nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời hạn",
+                "Kết quả",
+                "Ngày hoàn thành",
+                "Tiến độ (%)",
+            ],
+            bold,
+        )
+    )
+    for index, row in enumerate(
+        sorted(rows, key=lambda r: (r.order, r.task_id, r.due_on or period.ends_on)), 1
+    ):
+        sheet.append(
+            cells(
+                [
+                    index,
+                    row.section_label,
+                    row.task_text,
+                    "; ".join(row.lead_names),
+                    "; ".join(row.coordinator_names),
+                    row.due_on,
+                    OUTCOME_VI.get(row.outcome, row.outcome),
+                    row.completed_on,
+                    row.progress_percent,
+                ],
+                plain,
+            )
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _slug(report: ConsolidatedReport) -> str:
+    return f"bao-cao-tong-hop-{report.period.year}-v{report.version}"
+
+
+FORMATS = ("docx", "pdf", "xlsx")
+
+
+def render(report: ConsolidatedReport, formats=FORMATS, data: Gathered | None = None) -> dict[str, bytes]:
+    """The report's files in the asked formats, without saving them."""
+    data = data or gather(report.period)
+    out: dict[str, bytes] = {}
+    document = build_document(report, data) if {"docx", "pdf"} & set(formats) else None
+    if "docx" in formats:
+        out["docx"] = partydoc.render_docx(document)
+    if "pdf" in formats:
+        out["pdf"] = partydoc.render_pdf(document)
+    if "xlsx" in formats:
+        out["xlsx"] = build_annex(report.period, data.rows)
+    return out
+
+
+@transaction.atomic
+def generate(report: ConsolidatedReport, *, now=None) -> ConsolidatedReport:
+    """(Re)build a draft's DOCX, PDF and XLSX from the current data; an issued report keeps its files."""
+    if not report.is_draft:
+        raise ValidationError(_("An issued report cannot be changed. Start a new version to correct it."))
+    _store(report, render(report))
+    report.generated_at = now or timezone.now()
+    report.save()
+    return report
+
+
+def _store(report: ConsolidatedReport, files: dict[str, bytes]) -> None:
+    for fmt, content in files.items():
+        field = getattr(report, fmt)
+        if field:
+            field.delete(save=False)
+        field.save(f"{_slug(report)}.{fmt}", ContentFile(content), save=False)
+
+
+@transaction.atomic
+def issue(report: ConsolidatedReport, *, actor, now=None) -> ConsolidatedReport:
+    """Ban hành: give the final files (without the draft mark) and freeze this version."""
+    if not report.is_draft:
+        raise ValidationError(_("This version has already been issued."))
+    if not report.number.strip():
+        raise ValidationError(_("Enter the document number before issuing the report."))
+    if not report.signer_name.strip():
+        raise ValidationError(_("Enter the signer's name before issuing the report."))
+    moment = now or timezone.now()
+    if report.issued_on is None:
+        report.issued_on = timezone.localdate(moment)
+    report.status = ConsolidatedStatus.ISSUED
+    report.issued_at, report.issued_by = moment, actor
+    _store(report, render(report))
+    report.generated_at = moment
+    report._history_user = actor
+    report.save()
+    return report
