@@ -1,6 +1,6 @@
 """Server-rendered SVG charts for the dashboard (no JavaScript, no CDN)."""
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .choices import Outcome
@@ -19,7 +19,9 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
     pad, base = 30, height - 30
     step = (width - 2 * pad) / len(rows)
     bar = min(60, step * 0.6)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (label, counts) in enumerate(rows):
         x = pad + i * step + (step - bar) / 2
         y = base
@@ -29,14 +31,19 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
                 continue
             h = (base - 10) * n / top
             y -= h
-            parts.append(format_html(
-                '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {} — {}</title></rect>',
-                x, y, bar, h, colour(outcome), label, Outcome(outcome).label, n,
-            ))
-        parts.append(format_html('<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12">{}</text>',
-                                 x + bar / 2, height - 10, label))
-        parts.append(format_html('<text x="{:.1f}" y="{:.1f}" text-anchor="middle" font-size="11">{}</text>',
-                                 x + bar / 2, y - 4, sum(counts.values())))
+            title = escape(f"{label}: {Outcome(outcome).label} — {n}")
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'fill="{colour(outcome)}"><title>{title}</title></rect>'
+            )
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{height - 10}" text-anchor="middle" font-size="12">'
+            f"{escape(label)}</text>"
+        )
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="11">'
+            f"{sum(counts.values())}</text>"
+        )
     parts.append("</svg>")
     return mark_safe("".join(str(p) for p in parts))
 
@@ -48,22 +55,22 @@ def rate_bars(rows: list[tuple[str, int | None, int | None]], *, width: int = 64
     line, label_w = 34, 260
     height = line * len(rows) + 10
     scale = (width - label_w - 50) / 100
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (label, rate, on_time) in enumerate(rows):
         y = 5 + i * line
         short = label if len(label) <= 40 else label[:38] + "…"
-        parts.append(format_html('<text x="0" y="{}" font-size="12"><title>{}</title>{}</text>',
-                                 y + 14, label, short))
+        parts.append(
+            f'<text x="0" y="{y + 14}" font-size="12"><title>{escape(label)}</title>{escape(short)}</text>'
+        )
         for j, (value, fill) in enumerate(((rate, "#1e7e34"), (on_time, "#7fb88d"))):
             if value is None:
                 continue
-            parts.append(format_html(
-                '<rect x="{}" y="{}" width="{:.1f}" height="12" fill="{}"></rect>'
-                '<text x="{:.1f}" y="{}" font-size="11">{}%</text>',
-                label_w, y + j * 13, value * scale, fill, label_w + value * scale + 4, y + j * 13 + 10, value,
-            ))
+            w = value * scale
+            parts.append(
+                f'<rect x="{label_w}" y="{y + j * 13}" width="{w:.1f}" height="12" fill="{fill}"></rect>'
+                f'<text x="{label_w + w + 4:.1f}" y="{y + j * 13 + 10}" font-size="11">{int(value)}%</text>'
+            )
     parts.append("</svg>")
     return mark_safe("".join(str(p) for p in parts))
-
-
-__all__ = ["colour", "escape", "rate_bars", "stacked_bars"]

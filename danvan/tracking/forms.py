@@ -14,7 +14,9 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -38,7 +40,9 @@ class OccurrenceFilterForm(forms.Form):
         plans = Plan.objects.visible_to(user)
         self.fields["plan"].queryset = plans
         self.fields["section"].queryset = Section.objects.filter(plan__in=plans).select_related("plan")
-        self.fields["unit"].queryset = OrgUnit.objects.visible_to(user).filter(lead_occurrences__isnull=False).distinct()
+        self.fields["unit"].queryset = (
+            OrgUnit.objects.visible_to(user).filter(lead_occurrences__isnull=False).distinct()
+        )
         self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
         self.fields["outcome"].choices = [("", _("All statuses"))] + list(Outcome.choices)
 
@@ -48,7 +52,12 @@ class OccurrenceFilterForm(forms.Form):
         data = self.cleaned_data
         if data.get("q"):
             qs = qs.search(data["q"])
-        for name, lookup in (("plan", "plan"), ("section", "section"), ("unit", "lead_unit"), ("year", "year")):
+        for name, lookup in (
+            ("plan", "plan"),
+            ("section", "section"),
+            ("unit", "lead_unit"),
+            ("year", "year"),
+        ):
             if data.get(name):
                 qs = qs.filter(**{lookup: data[name]})
         if data.get("outcome"):
@@ -59,10 +68,17 @@ class OccurrenceFilterForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
-    percent = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False,
-                                 error_messages={"min_value": _("Progress must be a whole number from 0 to 100."),
-                                                 "max_value": _("Progress must be a whole number from 0 to 100."),
-                                                 "invalid": _("Progress must be a whole number from 0 to 100.")})
+    percent = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        error_messages={
+            "min_value": _("Progress must be a whole number from 0 to 100."),
+            "max_value": _("Progress must be a whole number from 0 to 100."),
+            "invalid": _("Progress must be a whole number from 0 to 100."),
+        },
+    )
     text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     files = MultipleFileField(label=_("Evidence files (PDF, DOCX, XLSX, images)"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -79,11 +95,13 @@ class ReminderForm(forms.Form):
 class SubtaskForm(forms.Form):
     text = forms.CharField(label=_("Sub-task"), widget=forms.Textarea(attrs={"rows": 2}))
     lead = forms.ModelChoiceField(label=_("Lead body"), queryset=OrgUnit.objects.none())
-    coordinators = forms.ModelMultipleChoiceField(label=_("Coordinating bodies"), queryset=OrgUnit.objects.none(),
-                                                  required=False)
+    coordinators = forms.ModelMultipleChoiceField(
+        label=_("Coordinating bodies"), queryset=OrgUnit.objects.none(), required=False
+    )
     recurrence = forms.ChoiceField(label=_("Schedule"), choices=Recurrence.choices)
-    due_date = forms.DateField(label=_("Due date (one-off)"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date (one-off)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     weight = forms.DecimalField(label=_("Weight"), min_value=0.01, initial=1, max_digits=6, decimal_places=2)
 
     def __init__(self, *args, units=None, **kwargs):

@@ -1,4 +1,4 @@
-"""Execution of plans (theo dõi thực hiện): occurrences, progress, evidence, reminders, notifications, feeds."""
+"""Execution of plans (theo dõi thực hiện): occurrences, progress, evidence, reminders, notices, feeds."""
 
 import secrets
 
@@ -26,11 +26,19 @@ class Occurrence(TimeStampedModel):
     occurrences move to its successor (services.route_to_successors).
     """
 
-    task = models.ForeignKey("plans.Task", verbose_name=_("task"), on_delete=models.CASCADE, related_name="occurrences")
+    task = models.ForeignKey(
+        "plans.Task", verbose_name=_("task"), on_delete=models.CASCADE, related_name="occurrences"
+    )
     # Copied from the task so that filters and dashboards group without joins.
-    plan = models.ForeignKey("plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="occurrences")
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="occurrences"
+    )
     section = models.ForeignKey(
-        "plans.Section", verbose_name=_("section"), null=True, blank=True, on_delete=models.SET_NULL,
+        "plans.Section",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="occurrences",
     )
     kind = models.CharField(_("period kind"), max_length=16, choices=PeriodKind.choices)
@@ -39,7 +47,11 @@ class Occurrence(TimeStampedModel):
     due_date = models.DateField(_("deadline"), null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     lead_unit = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("lead body"), null=True, blank=True, on_delete=models.PROTECT,
+        "orgs.OrgUnit",
+        verbose_name=_("lead body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="lead_occurrences",
     )
     percent = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
@@ -89,7 +101,9 @@ class Occurrence(TimeStampedModel):
 
     def outcome_on(self, today=None) -> Outcome:
         return outcome(
-            due=self.due_date, completed_on=self.completed_on, started=self.started_on is not None,
+            due=self.due_date,
+            completed_on=self.completed_on,
+            started=self.started_on is not None,
             today=today or timezone.localdate(),
         )
 
@@ -112,11 +126,19 @@ class ProgressEntry(models.Model):
     occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="entries")
     kind = models.CharField(_("kind"), max_length=16, choices=EntryKind.choices)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="progress_entries",
     )
     unit = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("body"), null=True, blank=True, on_delete=models.SET_NULL,
+        "orgs.OrgUnit",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="progress_entries",
     )
     percent = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
@@ -182,11 +204,16 @@ class Reminder(models.Model):
         Occurrence, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
     )
     rule = models.CharField(_("rule"), max_length=16, choices=ReminderRule.choices)
-    dedupe_key = models.CharField(max_length=80, null=True, blank=True, editable=False)
+    # NULL for manual reminders, which may be sent any number of times (NULLs never collide).
+    dedupe_key = models.CharField(max_length=80, null=True, blank=True, editable=False)  # noqa: DJ001
     sent_on = models.DateField(_("sent on"))
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="sent_reminders",
     )
     message = models.TextField(_("message"), blank=True)
@@ -252,11 +279,19 @@ class CalendarFeed(TimeStampedModel):
 
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     unit = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("body"), null=True, blank=True, on_delete=models.CASCADE,
+        "orgs.OrgUnit",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="calendar_feeds",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="calendar_feeds",
     )
     created_by = models.ForeignKey(
@@ -271,7 +306,8 @@ class CalendarFeed(TimeStampedModel):
         verbose_name_plural = _("calendar feeds")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(unit__isnull=False) & Q(user__isnull=True)) | (Q(unit__isnull=True) & Q(user__isnull=False)),
+                condition=(Q(unit__isnull=False) & Q(user__isnull=True))
+                | (Q(unit__isnull=True) & Q(user__isnull=False)),
                 name="tracking_feed_one_owner",
                 violation_error_message=_("A calendar feed belongs to either one body or one person."),
             )

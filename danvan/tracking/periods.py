@@ -65,11 +65,15 @@ def _yearly_due(year: int, due_date: date | None) -> date:
     return date(year, due_date.month, day)
 
 
-def periods_for(recurrence: str, *, term_start: int, term_end: int, due_date: date | None = None) -> list[Period]:
+def periods_for(
+    recurrence: str, *, term_start: int, term_end: int, due_date: date | None = None
+) -> list[Period]:
     """Every period of the schedule, in order. Unknown schedules are treated as "once"."""
     years = term_years(term_start, term_end)
     if recurrence == "annual":
-        return [Period(PeriodKind.YEAR, date(y, 1, 1), date(y, 12, 31), _yearly_due(y, due_date)) for y in years]
+        return [
+            Period(PeriodKind.YEAR, date(y, 1, 1), date(y, 12, 31), _yearly_due(y, due_date)) for y in years
+        ]
     if recurrence == "ongoing":
         return [Period(PeriodKind.REVIEW, date(y, 1, 1), date(y, 12, 31), date(y, 12, 31)) for y in years]
     if recurrence == "quarterly":
@@ -81,7 +85,9 @@ def periods_for(recurrence: str, *, term_start: int, term_end: int, due_date: da
         return out
     if recurrence == "monthly":
         return [
-            Period(PeriodKind.MONTH, date(y, m, 1), _last_day(y, m), _last_day(y, m)) for y in years for m in range(1, 13)
+            Period(PeriodKind.MONTH, date(y, m, 1), _last_day(y, m), _last_day(y, m))
+            for y in years
+            for m in range(1, 13)
         ]
     first = date(years[0], 1, 1)
     if due_date is None:

@@ -1,4 +1,4 @@
-"""Domain verbs for occurrences: visible_to(user), with_outcome(on=), overdue(on=), due_soon(on=), search(q)."""
+"""Domain verbs for occurrences: visible_to(user), with_outcome(on=), overdue(on=), due_soon(), search()."""
 
 from datetime import date, timedelta
 
@@ -15,8 +15,11 @@ from .choices import Outcome
 def outcome_expression(today: date) -> Case:
     """status.outcome() in SQL, so that lists and counts never load rows to compute a status."""
     return Case(
-        When(Q(completed_on__isnull=False) & (Q(due_date__isnull=True) | Q(completed_on__lte=models.F("due_date"))),
-             then=Value(Outcome.DONE_ON_TIME.value)),
+        When(
+            Q(completed_on__isnull=False)
+            & (Q(due_date__isnull=True) | Q(completed_on__lte=models.F("due_date"))),
+            then=Value(Outcome.DONE_ON_TIME.value),
+        ),
         When(completed_on__isnull=False, then=Value(Outcome.DONE_LATE.value)),
         When(due_date__lt=today, then=Value(Outcome.OVERDUE.value)),
         When(started_on__isnull=False, then=Value(Outcome.IN_PROGRESS.value)),
@@ -75,7 +78,9 @@ class OccurrenceQuerySet(models.QuerySet):
 
         coordinates = Exists(
             Assignment.objects.filter(
-                task=OuterRef("task_id"), unit=unit, role__in=[AssignmentRole.COORDINATOR, AssignmentRole.CO_LEAD]
+                task=OuterRef("task_id"),
+                unit=unit,
+                role__in=[AssignmentRole.COORDINATOR, AssignmentRole.CO_LEAD],
             )
         )
         contributed = Exists(

@@ -25,10 +25,14 @@ class Firing:
 
 
 def days_before() -> tuple[int, ...]:
-    return tuple(sorted({int(d) for d in getattr(settings, "DANVAN_REMINDER_DAYS_BEFORE", (7, 1))}, reverse=True))
+    return tuple(
+        sorted({int(d) for d in getattr(settings, "DANVAN_REMINDER_DAYS_BEFORE", (7, 1))}, reverse=True)
+    )
 
 
-def firing_for(*, due: date | None, completed_on: date | None, today: date, before: tuple[int, ...] | None = None):
+def firing_for(
+    *, due: date | None, completed_on: date | None, today: date, before: tuple[int, ...] | None = None
+):
     """The reminder an open occurrence calls for today, or None."""
     if due is None or completed_on is not None:
         return None

@@ -91,21 +91,33 @@ def sync_occurrences(task: Task, *, today: date | None = None) -> tuple[int, int
         if occ.is_open and (occ.due_date != period.due or occ.period_end != period.end):
             changes.update(due_date=period.due, period_end=period.end, year=period.end.year)
         if occ.search_text != text or occ.plan_id != task.plan_id or occ.section_id != task.section_id:
-            Occurrence.objects.filter(pk=occ.pk).update(search_text=text, plan_id=task.plan_id, section_id=task.section_id)
+            Occurrence.objects.filter(pk=occ.pk).update(
+                search_text=text, plan_id=task.plan_id, section_id=task.section_id
+            )
         if occ.lead_unit_id is None and lead is not None:
             changes["lead_unit"] = lead
         if changes:
             for name, value in changes.items():
                 setattr(occ, name, value)
             occ.save()
+    # New periods start after today and after the last kept occurrence, so none overlaps kept work.
+    kept_end = max((o.period_end for o in task.occurrences.all()), default=None) if not first_time else None
+    cutoff = max(today, kept_end) if kept_end else today
     created = 0
     for key, period in wanted.items():
-        if key in existing or (not first_time and period.start <= today):
+        if key in existing or (not first_time and period.start <= cutoff):
             continue
         Occurrence.objects.create(
-            task=task, plan_id=task.plan_id, section_id=task.section_id, kind=period.kind,
-            period_start=period.start, period_end=period.end, due_date=period.due, year=period.end.year,
-            lead_unit=lead, search_text=text,
+            task=task,
+            plan_id=task.plan_id,
+            section_id=task.section_id,
+            kind=period.kind,
+            period_start=period.start,
+            period_end=period.end,
+            due_date=period.due,
+            year=period.end.year,
+            lead_unit=lead,
+            search_text=text,
         )
         created += 1
     return created, removed
@@ -145,7 +157,10 @@ def _move_to_successor(unit: OrgUnit, today: date) -> int:
         occ.search_text = search_text_for(occ.task, successor)
         occ.save()
         ProgressEntry.objects.create(
-            occurrence=occ, kind=EntryKind.SYSTEM, unit=successor, reported_on=today,
+            occurrence=occ,
+            kind=EntryKind.SYSTEM,
+            unit=successor,
+            reported_on=today,
             text=_("Lead body changed from “%(old)s” to “%(new)s” (organizational change).")
             % {"old": unit.name, "new": successor.name},
         )
@@ -171,12 +186,21 @@ def _lead_holders(task: Task) -> list[OrgUnit]:
 
 @transaction.atomic
 def create_subtask(
-    parent: Task, *, actor, text: str, lead: OrgUnit, coordinators: Sequence[OrgUnit] = (),
-    recurrence: str | None = None, due_date: date | None = None, weight: Decimal | int = 1,
+    parent: Task,
+    *,
+    actor,
+    text: str,
+    lead: OrgUnit,
+    coordinators: Sequence[OrgUnit] = (),
+    recurrence: str | None = None,
+    due_date: date | None = None,
+    weight: Decimal | int = 1,
 ) -> Task:
     """A sub-task of the lead body's own implementation plan (kế hoạch thực hiện), with its own dates."""
     if not can_manage_task(actor, parent):
-        raise PermissionDenied(_("Only the lead body or the Mass Mobilization Board can break this task down."))
+        raise PermissionDenied(
+            _("Only the lead body or the Mass Mobilization Board can break this task down.")
+        )
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write what the sub-task is."))
@@ -187,15 +211,28 @@ def create_subtask(
         raise ValidationError(_("The weight must be greater than 0."))
     order = parent.subtasks.count() + 1
     sub = Task.objects.create(
-        plan=parent.plan, section=parent.section, parent=parent, text=text, summary=text[:255],
-        recurrence=recurrence, due_date=due_date if recurrence == Recurrence.ONCE else None,
-        weight=Decimal(weight), order=parent.order * 1000 + order,
+        plan=parent.plan,
+        section=parent.section,
+        parent=parent,
+        text=text,
+        summary=text[:255],
+        recurrence=recurrence,
+        due_date=due_date if recurrence == Recurrence.ONCE else None,
+        weight=Decimal(weight),
+        order=parent.order * 1000 + order,
     )
-    Assignment.objects.create(task=sub, unit=lead, name_as_written=lead.name, role=AssignmentRole.LEAD,
-                              match_confidence=1.0)
+    Assignment.objects.create(
+        task=sub, unit=lead, name_as_written=lead.name, role=AssignmentRole.LEAD, match_confidence=1.0
+    )
     for i, unit in enumerate(coordinators, start=1):
-        Assignment.objects.create(task=sub, unit=unit, name_as_written=unit.name, role=AssignmentRole.COORDINATOR,
-                                  match_confidence=1.0, order=i)
+        Assignment.objects.create(
+            task=sub,
+            unit=unit,
+            name_as_written=unit.name,
+            role=AssignmentRole.COORDINATOR,
+            match_confidence=1.0,
+            order=i,
+        )
     sync_occurrences(Task.objects.select_related("plan").get(pk=sub.pk))
     return sub
 
@@ -205,8 +242,16 @@ def delegate_task(task: Task, *, actor, units: Iterable[OrgUnit]) -> list[Task]:
     """Hand a task down to districts or communes: one sub-task per body, same work and schedule."""
     subs = []
     for unit in units:
-        subs.append(create_subtask(task, actor=actor, text=task.summary or task.text, lead=unit,
-                                   recurrence=task.recurrence, due_date=task.due_date))
+        subs.append(
+            create_subtask(
+                task,
+                actor=actor,
+                text=task.summary or task.text,
+                lead=unit,
+                recurrence=task.recurrence,
+                due_date=task.due_date,
+            )
+        )
     if not subs:
         raise ValidationError(_("Choose at least one body to hand the task down to."))
     return subs
@@ -225,13 +270,18 @@ def roll_up(occ: Occurrence) -> None:
     if task.parent_id is None:
         return
     parent_occ = (
-        Occurrence.objects.filter(task_id=task.parent_id, period_start__lte=occ.period_end, period_end__gte=occ.period_end)
-        .order_by("period_start").first()
+        Occurrence.objects.filter(
+            task_id=task.parent_id, period_start__lte=occ.period_end, period_end__gte=occ.period_end
+        )
+        .order_by("period_start")
+        .first()
     )
     if parent_occ is None:
         return
     children = Occurrence.objects.filter(
-        task__parent_id=task.parent_id, period_end__gte=parent_occ.period_start, period_end__lte=parent_occ.period_end
+        task__parent_id=task.parent_id,
+        period_end__gte=parent_occ.period_start,
+        period_end__lte=parent_occ.period_end,
     ).values("task_id", "task__weight", "percent", "completed_on", "started_on")
     by_task = defaultdict(list)
     for row in children:
@@ -285,7 +335,10 @@ def check_evidence(upload) -> str:
     limit = evidence_max_bytes()
     if upload.size > limit:
         raise ValidationError(
-            _("The file “%(name)s” is %(size)s; the limit is %(limit)s. Compress it or split it into smaller files.")
+            _(
+                "The file “%(name)s” is %(size)s; the limit is %(limit)s. "
+                "Compress it or split it into smaller files."
+            )
             % {"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     upload.seek(0)
@@ -294,8 +347,11 @@ def check_evidence(upload) -> str:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_EVIDENCE:
         raise ValidationError(
-            _("The file “%(name)s” is not a PDF, DOCX, XLSX or image (JPG, PNG, WEBP, GIF) file. "
-              "Attach the evidence in one of these formats.") % {"name": upload.name}
+            _(
+                "The file “%(name)s” is not a PDF, DOCX, XLSX or image (JPG, PNG, WEBP, GIF) file. "
+                "Attach the evidence in one of these formats."
+            )
+            % {"name": upload.name}
         )
     return kind.mime
 
@@ -323,8 +379,14 @@ def entry_kind_for(user, occ: Occurrence) -> str | None:
 
 @transaction.atomic
 def add_progress(
-    occ: Occurrence, *, actor, text: str = "", percent: int | None = None, files: Sequence = (),
-    version: int | None = None, now: datetime | None = None,
+    occ: Occurrence,
+    *,
+    actor,
+    text: str = "",
+    percent: int | None = None,
+    files: Sequence = (),
+    version: int | None = None,
+    now: datetime | None = None,
 ) -> ProgressEntry:
     """Record progress (lead body) or a contribution (coordinating body), with evidence files.
 
@@ -335,7 +397,9 @@ def add_progress(
     today = timezone.localdate(now)
     kind = entry_kind_for(actor, occ)
     if kind is None:
-        raise PermissionDenied(_("Only the lead body, its coordinating bodies or the Board can report progress."))
+        raise PermissionDenied(
+            _("Only the lead body, its coordinating bodies or the Board can report progress.")
+        )
     if kind == EntryKind.PROGRESS and percent is None:
         raise ValidationError(_("Enter the progress in percent (0 to 100)."))
     if percent is not None and not 0 <= percent <= 100:
@@ -344,11 +408,19 @@ def add_progress(
         raise ValidationError(_("Write what was done or attach evidence."))
     mimes = [check_evidence(f) for f in files]
     if occ.task.subtasks.exists() and kind == EntryKind.PROGRESS and percent is not None:
-        raise ValidationError(_("This task's progress is computed from its sub-tasks; report on the sub-tasks."))
+        raise ValidationError(
+            _("This task's progress is computed from its sub-tasks; report on the sub-tasks.")
+        )
     _bump_version(occ, version)
     entry = ProgressEntry.objects.create(
-        occurrence=occ, kind=kind, author=actor, unit=getattr(actor, "org_unit", None),
-        percent=percent, text=(text or "").strip(), reported_on=today, created_at=now,
+        occurrence=occ,
+        kind=kind,
+        author=actor,
+        unit=getattr(actor, "org_unit", None),
+        percent=percent,
+        text=(text or "").strip(),
+        reported_on=today,
+        created_at=now,
     )
     for upload, mime in zip(files, mimes, strict=True):
         Evidence.objects.create(entry=entry, file=upload, name=upload.name[:255], mime=mime, size=upload.size)
@@ -369,8 +441,10 @@ def _bump_version(occ: Occurrence, version: int | None) -> None:
         version = occ.version
     if not Occurrence.objects.filter(pk=occ.pk, version=version).update(version=F("version") + 1):
         raise StaleVersion(
-            _("Someone else updated this work while you were editing. Reload the page, check their report, "
-              "then enter yours again.")
+            _(
+                "Someone else updated this work while you were editing. Reload the page, check their report, "
+                "then enter yours again."
+            )
         )
     occ.refresh_from_db()
 
@@ -383,11 +457,20 @@ def add_comment(occ: Occurrence, *, actor, text: str, now: datetime | None = Non
         raise ValidationError(_("Write the comment before sending it."))
     now = now or timezone.now()
     entry = ProgressEntry.objects.create(
-        occurrence=occ, kind=EntryKind.COMMENT, author=actor, unit=getattr(actor, "org_unit", None),
-        text=text, reported_on=timezone.localdate(now), created_at=now,
+        occurrence=occ,
+        kind=EntryKind.COMMENT,
+        author=actor,
+        unit=getattr(actor, "org_unit", None),
+        text=text,
+        reported_on=timezone.localdate(now),
+        created_at=now,
     )
     recipients = [u for u in recipients_for([occ])[occ.pk] if u.pk != getattr(actor, "pk", None)]
-    _notify(recipients, occ, _("New comment on “%(task)s” (%(period)s)") % {"task": _short(occ), "period": occ.label})
+    _notify(
+        recipients,
+        occ,
+        _("New comment on “%(task)s” (%(period)s)") % {"task": _short(occ), "period": occ.label},
+    )
     return entry
 
 
@@ -405,7 +488,9 @@ def recipients_for(occs: Sequence[Occurrence]) -> dict[int, list[User]]:
     task_ids = {o.task_id for o in occs}
     units_by_task = defaultdict(set)
     for task_id, unit_id in Assignment.objects.filter(
-        task_id__in=task_ids, role__in=[AssignmentRole.COORDINATOR, AssignmentRole.CO_LEAD], unit__isnull=False
+        task_id__in=task_ids,
+        role__in=[AssignmentRole.COORDINATOR, AssignmentRole.CO_LEAD],
+        unit__isnull=False,
     ).values_list("task_id", "unit_id"):
         units_by_task[task_id].add(unit_id)
     wanted = {o.lead_unit_id for o in occs if o.lead_unit_id} | {u for s in units_by_task.values() for u in s}
@@ -414,14 +499,18 @@ def recipients_for(occs: Sequence[Occurrence]) -> dict[int, list[User]]:
         users_by_unit[user.org_unit_id].append(user)
     out = {}
     for occ in occs:
-        units = ([occ.lead_unit_id] if occ.lead_unit_id else []) + sorted(units_by_task[occ.task_id] - {occ.lead_unit_id})
+        units = ([occ.lead_unit_id] if occ.lead_unit_id else []) + sorted(
+            units_by_task[occ.task_id] - {occ.lead_unit_id}
+        )
         out[occ.pk] = [u for unit in units for u in users_by_unit[unit]]
     return out
 
 
 def _notify(users: Iterable[User], occ: Occurrence | None, text: str) -> None:
     url = occ.get_absolute_url() if occ else ""
-    Notification.objects.bulk_create([Notification(user=u, occurrence=occ, text=text[:500], url=url) for u in users])
+    Notification.objects.bulk_create(
+        [Notification(user=u, occurrence=occ, text=text[:500], url=url) for u in users]
+    )
 
 
 def _site_url(path: str) -> str:
@@ -429,25 +518,37 @@ def _site_url(path: str) -> str:
 
 
 def _reminder_text(occ: Occurrence, firing, message: str = "") -> tuple[str, str]:
-    values = {"task": _short(occ), "period": occ.label,
-              "due": f"{occ.due_date:%d/%m/%Y}" if occ.due_date else "—", "days": firing.days if firing else 0}
+    values = {
+        "task": _short(occ),
+        "period": occ.label,
+        "due": f"{occ.due_date:%d/%m/%Y}" if occ.due_date else "—",
+        "days": firing.days if firing else 0,
+    }
     if firing is None:
         subject = _("Reminder from the Mass Mobilization Board: “%(task)s” (%(period)s)") % values
     elif firing.rule == ReminderRule.OVERDUE:
         subject = _("Overdue by %(days)s day(s): “%(task)s” (%(period)s), deadline %(due)s") % values
     else:
         subject = _("Due in %(days)s day(s): “%(task)s” (%(period)s), deadline %(due)s") % values
-    body = "\n\n".join(p for p in [
-        subject, message,
-        _("Progress reported: %(percent)s%%.") % {"percent": occ.percent},
-        _("Open the work and report progress: %(url)s") % {"url": _site_url(occ.get_absolute_url())},
-    ] if p)
+    body = "\n\n".join(
+        p
+        for p in [
+            subject,
+            message,
+            _("Progress reported: %(percent)s%%.") % {"percent": occ.percent},
+            _("Open the work and report progress: %(url)s") % {"url": _site_url(occ.get_absolute_url())},
+        ]
+        if p
+    )
     return subject, body
 
 
 def _deliver(users: Sequence[User], subject: str, body: str, connection) -> list[str]:
     addresses = [u.email for u in users if u.email]
-    messages = [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [a], connection=connection) for a in addresses]
+    messages = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [a], connection=connection)
+        for a in addresses
+    ]
     if messages:
         connection.send_messages(messages)
     return addresses
@@ -463,9 +564,11 @@ class ReminderRun:
 
     def summary(self) -> str:
         prefix = "[dry run] " if self.dry_run else ""
-        return (f"{prefix}{self.day:%Y-%m-%d}: {len(self.sent)} reminder(s) "
-                f"{'to send' if self.dry_run else 'sent'}, {self.skipped} already sent, "
-                f"digest {'yes' if self.digest else 'no'}.")
+        return (
+            f"{prefix}{self.day:%Y-%m-%d}: {len(self.sent)} reminder(s) "
+            f"{'to send' if self.dry_run else 'sent'}, {self.skipped} already sent, "
+            f"digest {'yes' if self.digest else 'no'}."
+        )
 
 
 def send_reminders(*, today: date | None = None, dry_run: bool = False) -> ReminderRun:
@@ -479,18 +582,24 @@ def send_reminders(*, today: date | None = None, dry_run: bool = False) -> Remin
     before = reminder_rules.days_before()
     horizon = today + timedelta(days=max(before) if before else 0)
     occs = list(
-        Occurrence.objects.open().filter(due_date__isnull=False, due_date__lte=horizon)
-        .select_related("task", "lead_unit").order_by("due_date", "pk")
+        Occurrence.objects.open()
+        .filter(due_date__isnull=False, due_date__lte=horizon)
+        .select_related("task", "lead_unit")
+        .order_by("due_date", "pk")
     )
     firings = {}
     for occ in occs:
-        firing = reminder_rules.firing_for(due=occ.due_date, completed_on=occ.completed_on, today=today, before=before)
+        firing = reminder_rules.firing_for(
+            due=occ.due_date, completed_on=occ.completed_on, today=today, before=before
+        )
         if firing:
             firings[occ.pk] = (occ, firing, f"occ{occ.pk}:{firing.key}")
     done = set()
     keys = [k for _o, _f, k in firings.values()]
     for i in range(0, len(keys), 500):
-        done |= set(Reminder.objects.filter(dedupe_key__in=keys[i : i + 500]).values_list("dedupe_key", flat=True))
+        done |= set(
+            Reminder.objects.filter(dedupe_key__in=keys[i : i + 500]).values_list("dedupe_key", flat=True)
+        )
     pending = [(o, f, k) for o, f, k in firings.values() if k not in done]
     run.skipped = len(firings) - len(pending)
     recipients = recipients_for([o for o, _f, _k in pending])
@@ -505,8 +614,12 @@ def send_reminders(*, today: date | None = None, dry_run: bool = False) -> Remin
             try:
                 with transaction.atomic():
                     reminder = Reminder.objects.create(
-                        occurrence=occ, rule=firing.rule, dedupe_key=key, sent_on=today,
-                        message=subject, recipients=[u.username for u in users],
+                        occurrence=occ,
+                        rule=firing.rule,
+                        dedupe_key=key,
+                        sent_on=today,
+                        message=subject,
+                        recipients=[u.username for u in users],
                     )
                     _notify(users, occ, subject)
                     _deliver(users, subject, body, connection)
@@ -526,17 +639,27 @@ def _send_digest(today: date, *, dry_run: bool, connection) -> bool:
     if dry_run:
         return True
     occs = Occurrence.objects.with_outcome(today)
-    counts = dict(occs.filter(due_date__year=today.year).values_list("computed_outcome").annotate(n=Count("id")))
+    counts = dict(
+        occs.filter(due_date__year=today.year).values_list("computed_outcome").annotate(n=Count("id"))
+    )
     overdue = occs.overdue(today).count()
     soon = occs.due_soon(today).count()
     subject = _("Weekly digest of plan execution, week of %(day)s") % {"day": f"{today:%d/%m/%Y}"}
-    lines = [subject, _("Overdue: %(n)s. Due within %(d)s days: %(s)s.") % {"n": overdue, "d": due_soon_days(), "s": soon}]
+    lines = [
+        subject,
+        _("Overdue: %(n)s. Due within %(d)s days: %(s)s.") % {"n": overdue, "d": due_soon_days(), "s": soon},
+    ]
     lines += [f"- {Outcome(k).label}: {v}" for k, v in sorted(counts.items())]
     lines.append(_("Overview: %(url)s") % {"url": _site_url("/tracking/overview/")})
     try:
         with transaction.atomic():
-            Reminder.objects.create(rule=ReminderRule.DIGEST, dedupe_key=key, sent_on=today, message=subject,
-                                    recipients=[u.username for u in board])
+            Reminder.objects.create(
+                rule=ReminderRule.DIGEST,
+                dedupe_key=key,
+                sent_on=today,
+                message=subject,
+                recipients=[u.username for u in board],
+            )
             _notify(board, None, subject)
             _deliver(board, subject, "\n".join(lines), connection)
     except IntegrityError:
@@ -557,8 +680,13 @@ def send_manual_reminder(occ: Occurrence, *, actor, message: str, now: datetime 
     with translation.override(settings.LANGUAGE_CODE):
         subject, body = _reminder_text(occ, None, message)
     reminder = Reminder.objects.create(
-        occurrence=occ, rule=ReminderRule.MANUAL, sent_on=timezone.localdate(now), sent_at=now, sent_by=actor,
-        message=message, recipients=[u.username for u in users],
+        occurrence=occ,
+        rule=ReminderRule.MANUAL,
+        sent_on=timezone.localdate(now),
+        sent_at=now,
+        sent_by=actor,
+        message=message,
+        recipients=[u.username for u in users],
     )
     _notify(users, occ, subject)
     _deliver(users, subject, body, get_connection())
@@ -618,7 +746,10 @@ def feed_ics(feed: CalendarFeed) -> bytes:
         event.add("dtstart", occ.due_date)
         event.add("dtend", occ.due_date + timedelta(days=1))
         event.add("summary", f"[{occ.label}] {_short(occ)}")
-        event.add("description", _("Progress: %(p)s%%") % {"p": occ.percent} + "\n" + _site_url(occ.get_absolute_url()))
+        event.add(
+            "description",
+            _("Progress: %(p)s%%") % {"p": occ.percent} + "\n" + _site_url(occ.get_absolute_url()),
+        )
         event.add("url", _site_url(occ.get_absolute_url()))
         cal.add_component(event)
     return cal.to_ical()
@@ -635,15 +766,34 @@ def export_xlsx(occurrences, *, today: date | None = None) -> bytes:
     today = today or timezone.localdate()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Occurrences"))
-    ws.append([_("Plan"), _("Section"), _("Task"), _("Period"), _("Lead body"), _("Deadline"),
-               _("Progress (%)"), _("Status"), _("Completed on")])
+    ws.append(
+        [
+            _("Plan"),
+            _("Section"),
+            _("Task"),
+            _("Period"),
+            _("Lead body"),
+            _("Deadline"),
+            _("Progress (%)"),
+            _("Status"),
+            _("Completed on"),
+        ]
+    )
     qs = occurrences.with_outcome(today).select_related("plan", "section", "task", "lead_unit")
     for occ in qs.iterator(chunk_size=2000):
-        ws.append([
-            occ.plan.symbol or str(occ.plan)[:80], str(occ.section or ""), str(occ.task), occ.label,
-            occ.lead_unit.name if occ.lead_unit else "", occ.due_date, occ.percent,
-            str(Outcome(occ.computed_outcome).label), occ.completed_on,
-        ])
+        ws.append(
+            [
+                occ.plan.symbol or str(occ.plan)[:80],
+                str(occ.section or ""),
+                str(occ.task),
+                occ.label,
+                occ.lead_unit.name if occ.lead_unit else "",
+                occ.due_date,
+                occ.percent,
+                str(Outcome(occ.computed_outcome).label),
+                occ.completed_on,
+            ]
+        )
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -653,8 +803,7 @@ def outcome_matrix(occurrences, *, today: date | None = None, group: str = "lead
     """Rows of {key, name, counts{outcome: n}, total, done, on_time, rate, on_time_rate}; one query."""
     today = today or timezone.localdate()
     rows = (
-        occurrences.with_outcome(today).order_by().values(group, "computed_outcome")
-        .annotate(n=Count("id"))
+        occurrences.with_outcome(today).order_by().values(group, "computed_outcome").annotate(n=Count("id"))
     )
     table: dict = {}
     for row in rows:
@@ -666,5 +815,7 @@ def outcome_matrix(occurrences, *, today: date | None = None, group: str = "lead
         entry["done"] = c[Outcome.DONE_ON_TIME] + c[Outcome.DONE_LATE]
         due = entry["done"] + c[Outcome.OVERDUE]
         entry["rate"] = round(100 * entry["done"] / due) if due else None
-        entry["on_time_rate"] = round(100 * c[Outcome.DONE_ON_TIME] / entry["done"]) if entry["done"] else None
+        entry["on_time_rate"] = (
+            round(100 * c[Outcome.DONE_ON_TIME] / entry["done"]) if entry["done"] else None
+        )
     return list(table.values())

@@ -11,7 +11,9 @@ from danvan.plans.models import Assignment, Task
 def _sync(task_id: int) -> None:
     from . import services
 
-    task = Task.objects.filter(pk=task_id).select_related("plan").prefetch_related("assignments__unit").first()
+    task = (
+        Task.objects.filter(pk=task_id).select_related("plan").prefetch_related("assignments__unit").first()
+    )
     if task is not None:
         services.sync_occurrences(task)
 

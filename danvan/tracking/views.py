@@ -51,19 +51,38 @@ class InboxView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         mine = Occurrence.objects.led_by(unit).with_outcome(today).select_related(*LIST_RELATED)
         overdue = mine.overdue(today).order_by("due_date", "pk")
         soon = mine.due_soon(today).order_by("due_date", "pk")
-        current = mine.current(today).open().exclude(due_date__lte=today + _soon_delta()).order_by("due_date", "pk")
-        waiting = (Occurrence.objects.awaiting_contribution_from(unit).filter(period_start__lte=today)
-                   .with_outcome(today).select_related(*LIST_RELATED).order_by("due_date", "pk"))
+        current = (
+            mine.current(today).open().exclude(due_date__lte=today + _soon_delta()).order_by("due_date", "pk")
+        )
+        waiting = (
+            Occurrence.objects.awaiting_contribution_from(unit)
+            .filter(period_start__lte=today)
+            .with_outcome(today)
+            .select_related(*LIST_RELATED)
+            .order_by("due_date", "pk")
+        )
         sections = []
         for key, title, qs, empty in (
             ("overdue", _("Overdue"), overdue, _("Nothing overdue.")),
             ("soon", _("Due within %(n)s days") % {"n": due_soon_days()}, soon, _("Nothing due soon.")),
             ("current", _("This period's work"), current, _("No other open work in the current period.")),
-            ("waiting", _("Waiting for our contribution"), waiting, _("No body is waiting for your contribution.")),
+            (
+                "waiting",
+                _("Waiting for our contribution"),
+                waiting,
+                _("No body is waiting for your contribution."),
+            ),
         ):
             items = list(qs[: self.LIMIT + 1])
-            sections.append({"key": key, "title": title, "items": items[: self.LIMIT],
-                             "more": len(items) > self.LIMIT, "empty": empty})
+            sections.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "items": items[: self.LIMIT],
+                    "more": len(items) > self.LIMIT,
+                    "empty": empty,
+                }
+            )
         context.update(unit=unit, sections=sections, today=today)
         return context
 
@@ -84,19 +103,28 @@ class OverviewView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         form, qs = filtered(self.request)
         matrix = services.outcome_matrix(qs)
-        names = dict(OrgUnit.objects.filter(pk__in=[r["key"] for r in matrix if r["key"]]).values_list("pk", "name"))
+        names = dict(
+            OrgUnit.objects.filter(pk__in=[r["key"] for r in matrix if r["key"]]).values_list("pk", "name")
+        )
         for row in matrix:
             row["name"] = names.get(row["key"], _("No lead body"))
             row["cells"] = [(o, row["counts"][o]) for o in Outcome.values]
         matrix.sort(key=lambda r: (-r["counts"][Outcome.OVERDUE], r["name"]))
         totals = {o: sum(r["counts"][o] for r in matrix) for o in Outcome.values}
         page = Paginator(qs.select_related(*LIST_RELATED).order_by("due_date", "pk"), 50).get_page(
-            self.request.GET.get("page"))
+            self.request.GET.get("page")
+        )
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
-            form=form, matrix=matrix, outcomes=Outcome.choices, totals=[(o, totals[o]) for o in Outcome.values],
-            total=sum(totals.values()), page_obj=page, occurrences=page.object_list, query=query.urlencode(),
+            form=form,
+            matrix=matrix,
+            outcomes=Outcome.choices,
+            totals=[(o, totals[o]) for o in Outcome.values],
+            total=sum(totals.values()),
+            page_obj=page,
+            occurrences=page.object_list,
+            query=query.urlencode(),
         )
         return context
 
@@ -110,7 +138,9 @@ class ExportView(LoginRequiredMixin, View):
             services.export_xlsx(qs),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="danvan-thuc-hien-{timezone.localdate():%Y%m%d}.xlsx"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="danvan-thuc-hien-{timezone.localdate():%Y%m%d}.xlsx"'
+        )
         return response
 
 
@@ -129,7 +159,9 @@ class DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             row["name"] = str(sections.get(row["key"]) or _("No section"))
         by_section.sort(key=lambda r: r["name"])
         by_unit = services.outcome_matrix(qs, group="lead_unit")
-        names = dict(OrgUnit.objects.filter(pk__in=[r["key"] for r in by_unit if r["key"]]).values_list("pk", "name"))
+        names = dict(
+            OrgUnit.objects.filter(pk__in=[r["key"] for r in by_unit if r["key"]]).values_list("pk", "name")
+        )
         for row in by_unit:
             row["name"] = names.get(row["key"], _("No lead body"))
         by_unit.sort(key=lambda r: (-(r["counts"][Outcome.OVERDUE]), r["name"]))
@@ -137,7 +169,10 @@ class DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         done = total[Outcome.DONE_ON_TIME] + total[Outcome.DONE_LATE]
         due = done + total[Outcome.OVERDUE]
         context.update(
-            form=form, by_year=by_year, by_section=by_section, by_unit=by_unit[:20],
+            form=form,
+            by_year=by_year,
+            by_section=by_section,
+            by_unit=by_unit[:20],
             rate=round(100 * done / due) if due else None,
             on_time_rate=round(100 * total[Outcome.DONE_ON_TIME] / done) if done else None,
             overdue_count=total[Outcome.OVERDUE],
@@ -175,28 +210,40 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
         task = occ.task
         entries = list(occ.entries.select_related("author", "unit").prefetch_related("evidence"))
         reminders = list(occ.reminders.select_related("sent_by"))
-        timeline = [("entry", e.created_at, e) for e in entries] + [("reminder", r.sent_at, r) for r in reminders]
+        timeline = [("entry", e.created_at, e) for e in entries] + [
+            ("reminder", r.sent_at, r) for r in reminders
+        ]
         timeline.sort(key=lambda t: t[1], reverse=True)
         kind = services.entry_kind_for(user, occ)
         subtasks = list(
             Task.objects.filter(parent=task).prefetch_related(
                 "assignments__unit",
-                Prefetch("occurrences", queryset=Occurrence.objects.filter(period_end__gte=occ.period_start,
-                                                                            period_end__lte=occ.period_end)),
+                Prefetch(
+                    "occurrences",
+                    queryset=Occurrence.objects.filter(
+                        period_end__gte=occ.period_start, period_end__lte=occ.period_end
+                    ),
+                ),
             )
         )
         units = OrgUnit.objects.active().order_by("path")
         context.update(
-            occ=occ, task=task, timeline=timeline, entry_kind=kind,
+            occ=occ,
+            task=task,
+            timeline=timeline,
+            entry_kind=kind,
             siblings=Occurrence.objects.filter(task=task).order_by("period_start"),
             progress_form=ProgressForm(initial={"version": occ.version}) if kind else None,
-            comment_form=CommentForm(), reminder_form=ReminderForm() if user.has_perm("tracking.send_reminder") else None,
-            subtasks=subtasks, roll_up_rule=services.ROLL_UP_RULE,
+            comment_form=CommentForm(),
+            reminder_form=ReminderForm() if user.has_perm("tracking.send_reminder") else None,
+            subtasks=subtasks,
+            roll_up_rule=services.ROLL_UP_RULE,
             can_manage=services.can_manage_task(user, task),
             subtask_form=SubtaskForm(units=units, initial={"recurrence": task.recurrence}),
             delegate_form=DelegateForm(units=units),
             audit_entries=AuditEntry.objects.for_object(occ)[:50],
-            leads=task.lead_units(), coordinators=task.coordinator_units(),
+            leads=task.lead_units(),
+            coordinators=task.coordinator_units(),
         )
         return context
 
@@ -222,10 +269,18 @@ class ProgressAddView(OccurrenceActionView):
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         data = form.cleaned_data
-        entry = services.add_progress(occ, actor=self.request.user, text=data["text"], percent=data["percent"],
-                                      files=data["files"], version=data["version"])
-        messages.success(self.request, _("Contribution recorded.") if entry.kind == EntryKind.CONTRIBUTION
-                         else _("Progress recorded."))
+        entry = services.add_progress(
+            occ,
+            actor=self.request.user,
+            text=data["text"],
+            percent=data["percent"],
+            files=data["files"],
+            version=data["version"],
+        )
+        messages.success(
+            self.request,
+            _("Contribution recorded.") if entry.kind == EntryKind.CONTRIBUTION else _("Progress recorded."),
+        )
 
 
 class CommentAddView(OccurrenceActionView):
@@ -238,7 +293,9 @@ class ReminderSendView(OccurrenceActionView):
     def act(self, occ):
         if not self.request.user.has_perm("tracking.send_reminder"):
             raise PermissionDenied
-        services.send_manual_reminder(occ, actor=self.request.user, message=self.request.POST.get("message", ""))
+        services.send_manual_reminder(
+            occ, actor=self.request.user, message=self.request.POST.get("message", "")
+        )
         messages.success(self.request, _("Reminder sent."))
 
 
@@ -248,9 +305,16 @@ class SubtaskAddView(OccurrenceActionView):
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         d = form.cleaned_data
-        services.create_subtask(occ.task, actor=self.request.user, text=d["text"], lead=d["lead"],
-                                coordinators=list(d["coordinators"]), recurrence=d["recurrence"],
-                                due_date=d["due_date"], weight=d["weight"])
+        services.create_subtask(
+            occ.task,
+            actor=self.request.user,
+            text=d["text"],
+            lead=d["lead"],
+            coordinators=list(d["coordinators"]),
+            recurrence=d["recurrence"],
+            due_date=d["due_date"],
+            weight=d["weight"],
+        )
         messages.success(self.request, _("Sub-task created."))
 
 
@@ -259,7 +323,9 @@ class DelegateView(OccurrenceActionView):
         form = DelegateForm(self.request.POST, units=OrgUnit.objects.active())
         if not form.is_valid():
             raise ValidationError(_("Choose at least one body to hand the task down to."))
-        subs = services.delegate_task(occ.task, actor=self.request.user, units=list(form.cleaned_data["units"]))
+        subs = services.delegate_task(
+            occ.task, actor=self.request.user, units=list(form.cleaned_data["units"])
+        )
         messages.success(self.request, _("Task handed down to %(n)s bodies.") % {"n": len(subs)})
 
 
@@ -279,8 +345,9 @@ class EvidenceView(LoginRequiredMixin, View):
     def get(self, request, pk):
         visible = ProgressEntry.objects.visible_to(request.user)
         evidence = get_object_or_404(Evidence.objects.filter(entry__in=visible), pk=pk)
-        return FileResponse(evidence.file.open("rb"), as_attachment=False, filename=evidence.name,
-                            content_type=evidence.mime)
+        return FileResponse(
+            evidence.file.open("rb"), as_attachment=False, filename=evidence.name, content_type=evidence.mime
+        )
 
 
 class NotificationListView(LoginRequiredMixin, ListView):
@@ -310,7 +377,9 @@ class FeedListView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         feeds = CalendarFeed.objects.filter(revoked_at__isnull=True).select_related("unit", "user")
-        context["feeds"] = feeds.filter(user=user) | feeds.filter(unit_id=user.org_unit_id, unit__isnull=False)
+        context["feeds"] = feeds.filter(user=user) | feeds.filter(
+            unit_id=user.org_unit_id, unit__isnull=False
+        )
         context["base_url"] = self.request.build_absolute_uri("/")[:-1]
         return context
 
@@ -333,6 +402,7 @@ class FeedIcsView(View):
     """The private calendar address: no login, the token is the key; revoked → 404."""
 
     def get(self, request, token):
-        feed = get_object_or_404(CalendarFeed.objects.select_related("unit", "user"), token=token,
-                                 revoked_at__isnull=True)
+        feed = get_object_or_404(
+            CalendarFeed.objects.select_related("unit", "user"), token=token, revoked_at__isnull=True
+        )
         return HttpResponse(services.feed_ics(feed), content_type="text/calendar; charset=utf-8")

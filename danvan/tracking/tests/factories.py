@@ -32,4 +32,6 @@ class TaskFactory(factory.django.DjangoModelFactory):
 
 
 def assign(task, unit, role="lead"):
-    return Assignment.objects.create(task=task, unit=unit, name_as_written=unit.name, role=role, match_confidence=1.0)
+    return Assignment.objects.create(
+        task=task, unit=unit, name_as_written=unit.name, role=role, match_confidence=1.0
+    )

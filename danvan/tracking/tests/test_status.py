@@ -88,7 +88,10 @@ def test_monthly_periods_end_on_the_last_day_of_the_month():
 def test_once_with_and_without_due_date():
     (period,) = periods_for("once", term_start=2020, term_end=2025, due_date=date(2021, 9, 30))
     assert (period.kind, period.start, period.end, period.due) == (
-        PeriodKind.ONCE, date(2021, 1, 1), date(2021, 9, 30), date(2021, 9, 30)
+        PeriodKind.ONCE,
+        date(2021, 1, 1),
+        date(2021, 9, 30),
+        date(2021, 9, 30),
     )
     (period,) = periods_for("once", term_start=2020, term_end=2025)
     assert (period.start, period.end, period.due) == (date(2021, 1, 1), date(2025, 12, 31), None)
@@ -96,7 +99,9 @@ def test_once_with_and_without_due_date():
 
 def test_ongoing_gets_a_yearly_review():
     periods = periods_for("ongoing", term_start=2020, term_end=2025)
-    assert [(p.kind, p.due) for p in periods] == [(PeriodKind.REVIEW, date(y, 12, 31)) for y in range(2021, 2026)]
+    assert [(p.kind, p.due) for p in periods] == [
+        (PeriodKind.REVIEW, date(y, 12, 31)) for y in range(2021, 2026)
+    ]
     assert periods[0].label == "Đánh giá năm 2021"
 
 

@@ -25,4 +25,6 @@ class Command(BaseCommand):
                 c, r = services.sync_plan(plan)
                 created, removed = created + c, removed + r
             moved = services.route_to_successors()
-        self.stdout.write(f"{created} occurrence(s) created, {removed} removed, {moved} moved to successor bodies.")
+        self.stdout.write(
+            f"{created} occurrence(s) created, {removed} removed, {moved} moved to successor bodies."
+        )

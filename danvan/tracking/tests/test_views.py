@@ -1,0 +1,123 @@
+"""Pages: permissions (a body sees only its inbox; coordinators all), query counts, filters, search."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from danvan.tracking.models import Occurrence
+
+from .factories import TaskFactory, assign
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_inbox_shows_only_the_bodys_own_work(client, annual_task, plan, org_tree, accounts):
+    other = TaskFactory(plan=plan, text="Việc của Ban Tổ chức", recurrence="once")
+    other.due_date = None
+    assign(other, org_tree["organisation"])
+    response = login(client, accounts["officer"]).get("/tracking/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nâng cao hiệu quả công tác dân vận chính quyền" in html
+    assert "Việc của Ban Tổ chức" not in html
+
+
+def test_out_of_scope_occurrence_is_404_and_board_sees_all(client, annual_task, accounts):
+    occ = annual_task.occurrences.get(year=2025)
+    assert login(client, accounts["reception"]).get(occ.get_absolute_url()).status_code == 404
+    client.logout()
+    assert login(client, accounts["coordinator"]).get(occ.get_absolute_url()).status_code == 200
+
+
+def test_overview_and_dashboard_are_for_the_board(client, annual_task, accounts):
+    assert login(client, accounts["officer"]).get("/tracking/overview/").status_code == 403
+    assert client.get("/tracking/dashboard/").status_code == 403
+    client.logout()
+    login(client, accounts["leader"])
+    assert client.get("/tracking/dashboard/").status_code == 200
+    response = client.get("/tracking/overview/")
+    assert response.status_code == 200
+    assert [(r["name"], r["counts"]["overdue"], r["total"]) for r in response.context["matrix"]] == [
+        ("Ủy ban nhân dân tỉnh Đồng Nai", 4, 5)
+    ]
+
+
+def test_search_without_diacritics_and_filters(client, annual_task, accounts):
+    login(client, accounts["coordinator"])
+    found = client.get("/tracking/overview/", {"q": "dan van chinh quyen", "year": 2025})
+    assert [o.year for o in found.context["occurrences"]] == [2025]
+    assert client.get("/tracking/overview/", {"q": "khong co viec nay"}).context["total"] == 0
+    overdue = client.get("/tracking/overview/", {"outcome": "overdue"})
+    assert overdue.context["total"] == 4
+
+
+def test_progress_form_with_pdf_and_stale_version_message(client, annual_task, accounts):
+    occ = annual_task.occurrences.get(year=2025)
+    login(client, accounts["officer"])
+    pdf = SimpleUploadedFile("bc.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = client.post(
+        f"/tracking/occurrences/{occ.pk}/progress/",
+        {"percent": 50, "text": "Đã làm", "files": [pdf], "version": occ.version},
+        follow=True,
+    )
+    assert "Đã ghi nhận tiến độ." in response.content.decode()
+    response = client.post(
+        f"/tracking/occurrences/{occ.pk}/progress/",
+        {"percent": 60, "text": "Cũ", "version": occ.version},
+        follow=True,
+    )
+    assert "Người khác vừa cập nhật công việc này" in response.content.decode()
+    assert Occurrence.objects.get(pk=occ.pk).percent == 50
+    evidence = occ.entries.get().evidence.get()
+    assert client.get(evidence.get_absolute_url()).status_code == 200
+    client.logout()
+    login(client, accounts["reception"])
+    assert client.get(evidence.get_absolute_url()).status_code == 404
+
+
+def test_export_is_scoped(client, annual_task, accounts):
+    response = login(client, accounts["reception"]).get("/tracking/overview/export.xlsx")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 1  # header only: Sở Nội vụ has no work in this plan
+
+
+def _grow(plan, org_tree, n):
+    for i in range(n):
+        task = TaskFactory(plan=plan, recurrence="quarterly" if i % 2 else "annual", text=f"Việc thêm {i}")
+        assign(task, org_tree["people"] if i % 3 else org_tree["organisation"])
+        assign(task, org_tree["board"], "coordinator")
+
+
+@pytest.mark.parametrize("url", ["/tracking/", "/tracking/overview/", "/tracking/dashboard/"])
+def test_query_count_does_not_grow_with_data(
+    client, plan, org_tree, accounts, url, django_assert_max_num_queries
+):
+    user = accounts["coordinator"] if url != "/tracking/" else accounts["officer"]
+    login(client, user)
+    _grow(plan, org_tree, 2)
+    with django_assert_max_num_queries(20) as small:
+        assert client.get(url).status_code == 200
+    _grow(plan, org_tree, 20)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_notifications_unread_count(client, annual_task, accounts):
+    from danvan.tracking import services
+    from danvan.tracking.context_processors import notifications
+
+    occ = annual_task.occurrences.get(year=2025)
+    services.add_comment(occ, actor=accounts["coordinator"], text="Đề nghị bổ sung minh chứng")
+    request = type("R", (), {"user": accounts["officer"]})()
+    assert notifications(request) == {"unread_notifications": 1}
+    note = accounts["officer"].notifications.get()
+    login(client, accounts["officer"]).get(note.get_absolute_url())
+    assert notifications(request) == {"unread_notifications": 0}
