@@ -6,4 +6,7 @@ class CitizensConfig(AppConfig):
     name = "danvan.citizens"
     label = "citizens"
     verbose_name = _("Citizens")
-    navigation: list = []
+    navigation = [
+        (300, "citizens:petition_list", _("Citizens"), "citizens.use_reception"),
+        (310, "citizens:assigned_list", _("Petitions to handle"), "citizens.handle_assigned"),
+    ]

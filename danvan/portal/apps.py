@@ -6,4 +6,4 @@ class PortalConfig(AppConfig):
     name = "danvan.portal"
     label = "portal"
     verbose_name = _("Portal")
-    navigation: list = []
+    navigation = [(950, "portal:index", _("Public portal"), None)]

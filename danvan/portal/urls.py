@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+    path("submit/", views.SubmitView.as_view(), name="submit"),
+    path("follow/", views.FollowView.as_view(), name="follow"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("health/", views.health, name="health"),
+]

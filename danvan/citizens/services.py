@@ -1,0 +1,786 @@
+"""Rules of the citizens app: intake, classification, routing, time limits, answers, duplicates,
+denouncer protection, dialogues and statistics. Views, API, portal, commands and demo call these."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz
+
+from danvan.core.text import fold
+from danvan.orgs.choices import OrgKind
+from danvan.orgs.models import OrgUnit
+
+from .choices import IneligibleReason, ItemStatus, PetitionType, Status, Step
+from .deadlines import DUE_FIELDS, Calendar, Deadline
+from .models import (
+    CaseFile,
+    Meeting,
+    MeetingItem,
+    Petition,
+    PetitionSender,
+    RoutingRule,
+    SenderAccess,
+)
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+SENDER_FIELDS = ("full_name", "address", "phone", "email", "id_number")
+
+
+def due_soon_days() -> int:
+    """How many days before a time limit a petition is marked "due soon" (setting, default 3)."""
+    return int(getattr(settings, "CITIZENS_DUE_SOON_DAYS", 3))
+
+
+def new_tracking_code() -> str:
+    """A tracking code such as "DV-7K3M-Q9PX": unguessable, without look-alike characters."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"DV-{raw[:4]}-{raw[4:]}"
+
+
+def normalize_code(code: str) -> str:
+    raw = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    if raw.startswith("DV"):
+        raw = raw[2:]
+    return f"DV-{raw[:4]}-{raw[4:8]}" if len(raw) == 8 else (code or "").strip().upper()
+
+
+# ---- time limits ------------------------------------------------------------------------------
+
+
+def apply_deadlines(petition: Petition, calendar: Calendar | None = None) -> dict[str, Deadline]:
+    """Recompute every due date of the petition and its current one (not saved)."""
+    calendar = calendar or Calendar()
+    found = calendar.deadlines(petition)
+    for step, field in DUE_FIELDS.items():
+        setattr(petition, field, found[step].due if step in found else None)
+    petition.current_due = min((d for d in _pending_dues(petition)), default=None)
+    return found
+
+
+def _pending_dues(petition: Petition):
+    if petition.status not in Status.open_values():
+        return
+    before_routing = petition.status in (Status.RECEIVED, Status.CLASSIFIED)
+    pending = {
+        "classification_due": petition.classified_on is None,
+        "reply_due": before_routing,
+        "forwarding_due": before_routing and petition.ineligible_reason == IneligibleReason.NOT_COMPETENT,
+        "acceptance_due": petition.accepted_on is None and petition.eligible is not False,
+        "resolution_due": petition.accepted_on is not None and petition.answered_on is None,
+    }
+    for field, is_pending in pending.items():
+        value = getattr(petition, field)
+        if is_pending and value is not None:
+            yield value
+
+
+def deadline_table(petition: Petition, today: date) -> list[dict]:
+    """Rows for the petition page: step, rule, legal basis, start, due, done, mark."""
+    found = Calendar().deadlines(petition)
+    done = {
+        Step.CLASSIFICATION: petition.classified_on,
+        Step.REPLY_VISITOR: petition.classified_on,
+        Step.FORWARDING: petition.routed_on,
+        Step.ACCEPTANCE: petition.accepted_on,
+        Step.NOTIFICATION: None,
+        Step.RESOLUTION: petition.answered_on,
+    }
+    rows = []
+    for step, deadline in found.items():
+        finished = done.get(step)
+        if finished is not None:
+            mark = "done_on_time" if finished <= deadline.due else "done_late"
+        elif not petition.is_open:
+            mark = ""
+        elif deadline.due < today:
+            mark = "overdue"
+        elif (deadline.due - today).days <= due_soon_days():
+            mark = "due_soon"
+        else:
+            mark = "in_progress"
+        rows.append({"step": Step(step).label, "deadline": deadline, "done": finished, "mark": mark})
+    return rows
+
+
+# ---- intake -----------------------------------------------------------------------------------
+
+
+def map_location(unit: OrgUnit | None, on: date | None = None) -> tuple[OrgUnit | None, OrgUnit | None]:
+    """(today's unit, the unit as given): a former unit is mapped to its holder today via orgs history.
+
+    When a former unit was split among several units the first holder is proposed; staff correct it.
+    """
+    if unit is None:
+        return None, None
+    if unit.valid_to is None or unit.valid_to >= (on or timezone.localdate()):
+        return unit, None
+    from danvan.orgs.services import current_holders
+
+    holders = current_holders(unit, on)
+    return (holders[0] if holders else None), unit
+
+
+def _sender_label(petition_type: str, is_anonymous: bool, name: str) -> str:
+    if petition_type == PetitionType.DENUNCIATION or is_anonymous:
+        return ""
+    return name[:150]
+
+
+def _refresh_search(petition: Petition) -> None:
+    petition.search_text = " ".join(
+        fold(t) for t in (petition.code, petition.subject, petition.sender_label) if t
+    )
+
+
+def _set_paths(petition: Petition) -> None:
+    petition.received_path = petition.received_unit.path if petition.received_unit_id else ""
+    petition.handling_path = petition.competent_body.path if petition.competent_body_id else ""
+
+
+@transaction.atomic
+def register_petition(
+    *,
+    actor=None,
+    petition_type: str,
+    channel: str,
+    subject: str,
+    content: str,
+    received_on: date,
+    received_unit: OrgUnit | None = None,
+    sender: dict | None = None,
+    is_anonymous: bool = False,
+    is_group: bool = False,
+    signer_count: int = 1,
+    topic: str = "other",
+    location_unit: OrgUnit | None = None,
+    address_text: str = "",
+    reception_session=None,
+    complaint_track: str = "",
+    now=None,
+) -> Petition:
+    """Register a petition (vào sổ) with its sender kept apart, and compute its time limits."""
+    sender = {k: (v or "").strip() for k, v in (sender or {}).items() if k in SENDER_FIELDS}
+    if not is_anonymous and not sender.get("full_name"):
+        raise ValidationError(_("Enter the sender's full name, or mark the petition as anonymous."))
+    if petition_type == PetitionType.COMPLAINT and not complaint_track:
+        complaint_track = "first"
+    current, given = map_location(location_unit, received_on)
+    petition = Petition(
+        code=new_tracking_code(),
+        petition_type=petition_type,
+        channel=channel,
+        subject=subject.strip(),
+        content=content.strip(),
+        received_on=received_on,
+        received_unit=received_unit,
+        received_by=actor if getattr(actor, "is_authenticated", False) else None,
+        reception_session=reception_session,
+        is_anonymous=is_anonymous,
+        is_group=is_group,
+        signer_count=max(1, signer_count or 1),
+        topic=topic,
+        location_unit=current,
+        location_given=given,
+        address_text=address_text.strip(),
+        complaint_track=complaint_track,
+        sender_label=_sender_label(petition_type, is_anonymous, sender.get("full_name", "")),
+    )
+    _set_paths(petition)
+    _refresh_search(petition)
+    apply_deadlines(petition)
+    petition.suggested_body = suggest_body(petition)
+    petition.full_clean(exclude=["code"])
+    while Petition.objects.filter(code=petition.code).exists():
+        petition.code = new_tracking_code()
+    petition.save()
+    PetitionSender.objects.create(petition=petition, **sender)
+    return petition
+
+
+def suggest_body(petition: Petition) -> OrgUnit | None:
+    """The competent body proposed from topic and location; staff confirm or change it.
+
+    Routing rules (most specific first: area + topic + type) win; otherwise the state body whose
+    territory is the petition's area (e.g. the commune People's Committee).
+    """
+    area_ids = []
+    if petition.location_unit_id:
+        area_ids = [int(p) for p in petition.location_unit.path.strip("/").split("/") if p]
+    candidates = RoutingRule.objects.filter(
+        Q(topic="") | Q(topic=petition.topic),
+        Q(petition_type="") | Q(petition_type=petition.petition_type),
+        Q(area__isnull=True) | Q(area_id__in=area_ids),
+    ).select_related("body", "area")
+
+    def score(rule: RoutingRule) -> tuple:
+        depth = len(rule.area.path) if rule.area_id else 0
+        return (depth, bool(rule.topic), bool(rule.petition_type))
+
+    best = max(candidates, key=score, default=None)
+    if best is not None:
+        return best.body
+    if petition.location_unit_id:
+        return (
+            OrgUnit.objects.active()
+            .filter(territory_id=petition.location_unit_id, kind=OrgKind.STATE_BODY)
+            .order_by("path")
+            .first()
+        )
+    return None
+
+
+# ---- classification, routing, handling --------------------------------------------------------
+
+
+def _save(petition: Petition, *, calendar: Calendar | None = None) -> Petition:
+    _set_paths(petition)
+    _refresh_search(petition)
+    apply_deadlines(petition, calendar)
+    petition.full_clean()
+    petition.save()
+    return petition
+
+
+@transaction.atomic
+def classify_petition(
+    petition: Petition,
+    *,
+    actor=None,
+    on: date | None = None,
+    petition_type: str,
+    eligible: bool,
+    ineligible_reason: str = "",
+    note: str = "",
+    topic: str | None = None,
+    complaint_track: str = "",
+    is_group: bool | None = None,
+    signer_count: int | None = None,
+    is_complex: bool = False,
+    is_remote_area: bool = False,
+    multi_place_verification: bool = False,
+    location_unit: OrgUnit | None = None,
+) -> Petition:
+    """Phân loại đơn: type, eligibility (with the legal reason), topic, flags; files ineligible letters."""
+    if petition.status not in (Status.RECEIVED, Status.CLASSIFIED):
+        raise ValidationError(_("This petition has already been routed; it can no longer be classified."))
+    if not eligible and not ineligible_reason:
+        raise ValidationError(_("Choose the reason why the petition is not eligible for handling."))
+    on = on or timezone.localdate()
+    petition.petition_type = petition_type
+    petition.eligible = eligible
+    petition.ineligible_reason = "" if eligible else ineligible_reason
+    petition.classification_note = note
+    petition.complaint_track = (complaint_track or "first") if petition_type == PetitionType.COMPLAINT else ""
+    petition.topic = topic or petition.topic
+    if is_group is not None:
+        petition.is_group = is_group
+    if signer_count is not None:
+        petition.signer_count = max(1, signer_count)
+    petition.is_complex, petition.is_remote_area = is_complex, is_remote_area
+    petition.multi_place_verification = multi_place_verification
+    if location_unit is not None:
+        petition.location_unit, given = map_location(location_unit, on)
+        petition.location_given = given or petition.location_given
+    petition.classified_on = on
+    sender = getattr(petition, "sender", None)
+    petition.sender_label = _sender_label(
+        petition_type, petition.is_anonymous, sender.full_name if sender else ""
+    )
+    not_competent = ineligible_reason == IneligibleReason.NOT_COMPETENT
+    petition.status = Status.CLASSIFIED if eligible or not_competent else Status.FILED
+    petition.suggested_body = suggest_body(petition)
+    return _save(petition)
+
+
+@transaction.atomic
+def route_petition(
+    petition: Petition, *, actor=None, body: OrgUnit, handler=None, on: date | None = None
+) -> Petition:
+    """Send the petition to the competent body (confirmed by staff) and optionally name its handler."""
+    if petition.status != Status.CLASSIFIED:
+        raise ValidationError(_("Classify the petition before routing it."))
+    petition.competent_body = body
+    petition.handler = handler
+    petition.routed_on = on or timezone.localdate()
+    petition.status = Status.ROUTED
+    _save(petition)
+    notify_handler(petition)
+    return petition
+
+
+def notify_handler(petition: Petition) -> None:
+    """E-mail the assigned handler: code, subject, time limit and link — never the sender."""
+    from django.core.mail import send_mail
+
+    handler = petition.handler
+    if handler is None or not handler.email:
+        return
+    due = f"{petition.current_due:%d/%m/%Y}" if petition.current_due else "—"
+    body = _(
+        "Petition %(code)s (%(type)s) has been routed to you.\nSubject: %(subject)s\n"
+        "Current time limit: %(due)s\n%(url)s"
+    ) % {
+        "code": petition.code,
+        "type": petition.get_petition_type_display(),
+        "subject": petition.subject,
+        "due": due,
+        "url": petition.get_absolute_url(),
+    }
+    send_mail(
+        _("Petition %(code)s to handle") % {"code": petition.code},
+        body,
+        None,
+        [handler.email],
+        fail_silently=True,
+    )
+
+
+def confirm_to_citizen(petition: Petition, email: str) -> None:
+    """Send the tracking code to the citizen who gave an e-mail address (nothing else)."""
+    from django.core.mail import send_mail
+
+    if not email:
+        return
+    send_mail(
+        _("Your petition %(code)s") % {"code": petition.code},
+        _("We have received your petition. Tracking code: %(code)s") % {"code": petition.code},
+        None,
+        [email],
+        fail_silently=True,
+    )
+
+
+@transaction.atomic
+def assign_handler(petition: Petition, *, actor=None, handler) -> Petition:
+    petition.handler = handler
+    return _save(petition)
+
+
+@transaction.atomic
+def accept_petition(petition: Petition, *, actor=None, on: date | None = None) -> Petition:
+    """Thụ lý: the competent body accepts the case; the resolution time limit starts."""
+    if petition.status != Status.ROUTED:
+        raise ValidationError(_("Only a routed petition can be accepted for handling."))
+    petition.accepted_on = on or timezone.localdate()
+    petition.status = Status.ACCEPTED
+    if petition.handler_id is None and getattr(actor, "is_authenticated", False):
+        petition.handler = actor
+    return _save(petition)
+
+
+@transaction.atomic
+def extend_petition(petition: Petition, *, actor=None, is_complex: bool | None = None) -> Petition:
+    """Extend the resolution time limit: a denunciation up to twice; a complaint by marking it complex."""
+    if petition.status != Status.ACCEPTED:
+        raise ValidationError(_("Only a petition being handled can be extended."))
+    if petition.petition_type == PetitionType.DENUNCIATION:
+        if petition.extensions >= 2:
+            raise ValidationError(_("A denunciation can be extended at most twice."))
+        petition.extensions += 1
+    elif petition.petition_type == PetitionType.COMPLAINT:
+        if petition.is_complex:
+            raise ValidationError(_("This complaint already has the time limit of a complex case."))
+        petition.is_complex = True if is_complex is None else is_complex
+    else:
+        raise ValidationError(_("Only complaints and denunciations have an extension of time."))
+    return _save(petition)
+
+
+@transaction.atomic
+def answer_petition(
+    petition: Petition,
+    *,
+    actor=None,
+    number: str,
+    answered_on: date,
+    summary: str = "",
+    public_answer: str = "",
+) -> Petition:
+    """Record the answer document (number and date): the petition is settled."""
+    if petition.status not in (Status.ROUTED, Status.ACCEPTED):
+        raise ValidationError(_("Only a routed or accepted petition can be answered."))
+    if not number.strip():
+        raise ValidationError(_("Enter the number of the answer document."))
+    if answered_on < petition.received_on:
+        raise ValidationError(_("The answer cannot be dated before the petition was received."))
+    petition.answer_number = number.strip()
+    petition.answer_date = answered_on
+    petition.answered_on = answered_on
+    petition.answer_summary = summary
+    petition.public_answer = public_answer
+    if petition.accepted_on is None:
+        petition.accepted_on = petition.routed_on or answered_on
+    petition.status = Status.ANSWERED
+    return _save(petition)
+
+
+# ---- duplicates -------------------------------------------------------------------------------
+
+
+def find_duplicates(
+    petition: Petition, *, threshold: int = 85, limit: int = 10
+) -> list[tuple[Petition, int]]:
+    """Petitions on the same matter: same sender and similar content, or the same letter sent to
+    several bodies (near-identical content), within a year before or after."""
+    sender = getattr(petition, "sender", None)
+    window = (petition.received_on - timedelta(days=365), petition.received_on + timedelta(days=365))
+    qs = Petition.objects.exclude(pk=petition.pk).filter(received_on__range=window).select_related("sender")
+    if petition.case_file_id:
+        qs = qs.exclude(case_file_id=petition.case_file_id)
+    own_name = fold(sender.full_name) if sender else ""
+    contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
+    found = []
+    for other in qs.filter(Q(topic=petition.topic) | Q(petition_type=petition.petition_type))[:2000]:
+        other_sender = getattr(other, "sender", None)
+        same_person = (
+            bool(other_sender)
+            and bool(own_name)
+            and (
+                fold(other_sender.full_name) == own_name
+                or bool(contacts & {other_sender.phone, other_sender.email.lower()} - {""})
+            )
+        )
+        similarity = fuzz.token_set_ratio(fold(petition.content), fold(other.content))
+        if (same_person and similarity >= threshold - 20) or similarity >= 95:
+            found.append((other, int(similarity)))
+    found.sort(key=lambda pair: -pair[1])
+    return found[:limit]
+
+
+@transaction.atomic
+def link_duplicates(petition: Petition, others: list[Petition], *, actor=None) -> CaseFile:
+    """Put the petitions in one case file; every one received after the earliest is a duplicate."""
+    group = [petition, *others]
+    files = [p.case_file for p in group if p.case_file_id]
+    case_file = files[0] if files else CaseFile.objects.create(title=min(group, key=_order).subject[:255])
+    members = {p.pk: p for p in group}
+    for extra in files[1:]:
+        for p in extra.petitions.all():
+            members.setdefault(p.pk, p)
+    earliest = min(members.values(), key=_order)
+    for member in members.values():
+        member.case_file = case_file
+        member.is_duplicate = member.pk != earliest.pk
+        member.save(update_fields=["case_file", "is_duplicate", "updated_at"])
+    return case_file
+
+
+def _order(p: Petition) -> tuple:
+    return (p.received_on, p.pk)
+
+
+# ---- denouncer protection ---------------------------------------------------------------------
+
+
+def _log_access(petition: Petition, actor, action: str) -> None:
+    label = actor.get_username() if getattr(actor, "is_authenticated", False) else "system"
+    SenderAccess.objects.create(
+        petition=petition, actor=actor if label != "system" else None, actor_label=label, action=action
+    )
+
+
+def reveal_sender(petition: Petition, *, actor) -> PetitionSender:
+    """The sender's identity and contact, for those allowed; every view is logged (SenderAccess)."""
+    if not actor.has_perm("citizens.view_sender", petition):
+        raise PermissionDenied(_("You may not see the identity of this sender."))
+    _log_access(petition, actor, SenderAccess.Action.VIEW)
+    return PetitionSender.objects.get_or_create(petition=petition)[0]
+
+
+@transaction.atomic
+def update_sender(petition: Petition, *, actor, **values) -> PetitionSender:
+    if not actor.has_perm("citizens.view_sender", petition):
+        raise PermissionDenied(_("You may not see the identity of this sender."))
+    sender = PetitionSender.objects.get_or_create(petition=petition)[0]
+    for field in SENDER_FIELDS:
+        if field in values:
+            setattr(sender, field, (values[field] or "").strip())
+    sender.full_clean()
+    sender.save()
+    petition.sender_label = _sender_label(petition.petition_type, petition.is_anonymous, sender.full_name)
+    _refresh_search(petition)
+    petition.save(update_fields=["sender_label", "search_text", "updated_at"])
+    _log_access(petition, actor, SenderAccess.Action.CHANGE)
+    return sender
+
+
+# ---- dialogues and voter contacts -------------------------------------------------------------
+
+
+@transaction.atomic
+def record_item_progress(
+    item: MeetingItem,
+    *,
+    actor=None,
+    status: str,
+    answer: str = "",
+    commitment: str = "",
+    responsible_body: OrgUnit | None = None,
+    due_on: date | None = None,
+    resolved_on: date | None = None,
+) -> MeetingItem:
+    """Follow an opinion or recommendation until it is settled; a resolved item needs its date."""
+    if status == ItemStatus.RESOLVED and resolved_on is None:
+        resolved_on = timezone.localdate()
+    if status in (ItemStatus.ANSWERED, ItemStatus.RESOLVED) and not (answer or item.answer):
+        raise ValidationError(_("Write the answer given before marking the item answered or resolved."))
+    if status == ItemStatus.COMMITTED and not (commitment or item.commitment):
+        raise ValidationError(_("Write the commitment made before marking the item committed."))
+    item.status = status
+    item.answer = answer or item.answer
+    item.commitment = commitment or item.commitment
+    item.responsible_body = responsible_body or item.responsible_body
+    item.due_on = due_on or item.due_on
+    item.resolved_on = resolved_on if status == ItemStatus.RESOLVED else None
+    item.full_clean()
+    item.save()
+    return item
+
+
+# ---- statistics -------------------------------------------------------------------------------
+
+
+@dataclass
+class Statistics:
+    total: int
+    by_type: list
+    by_topic: list
+    by_area: list
+    by_month: list
+    on_time: list
+    hot_spots: list
+    overdue: int
+    due_soon: int
+    duplicates: int
+    groups: int
+    eligible: int
+    items: list
+
+
+def _labelled(rows, choices) -> list[dict]:
+    labels = dict(choices)
+    return [{"key": r["key"], "label": labels.get(r["key"], r["key"]), "n": r["n"]} for r in rows]
+
+
+def statistics(qs, *, today: date | None = None, with_items_of=None) -> Statistics:
+    """Counts by type, topic, area and month; on-time rate per body; hot spots (areas rising)."""
+    from .choices import ItemKind, Topic
+
+    today = today or timezone.localdate()
+    by_type = qs.values(key=F("petition_type")).annotate(n=Count("id")).order_by("-n")
+    by_topic = qs.values(key=F("topic")).annotate(n=Count("id")).order_by("-n")
+    by_area = (
+        qs.exclude(location_unit=None)
+        .values(key=F("location_unit__name"))
+        .annotate(n=Count("id"))
+        .order_by("-n", "key")[:20]
+    )
+    by_month = (
+        qs.annotate(month=TruncMonth("received_on"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("-month")[:12]
+    )
+    answered = qs.filter(status=Status.ANSWERED, resolution_due__isnull=False)
+    on_time = (
+        answered.exclude(competent_body=None)
+        .values(body=F("competent_body__name"))
+        .annotate(n=Count("id"), ok=Count("id", filter=Q(answered_on__lte=F("resolution_due"))))
+        .order_by("-n")[:20]
+    )
+    recent_from, previous_from = today - timedelta(days=90), today - timedelta(days=180)
+    rising = (
+        qs.exclude(location_unit=None)
+        .filter(received_on__gt=previous_from, received_on__lte=today)
+        .values(key=F("location_unit__name"))
+        .annotate(
+            recent=Count("id", filter=Q(received_on__gt=recent_from)),
+            previous=Count("id", filter=Q(received_on__lte=recent_from)),
+        )
+    )
+    hot = sorted(
+        (r for r in rising if r["recent"] > r["previous"] and r["recent"] >= 3),
+        key=lambda r: (r["previous"] - r["recent"], r["key"]),
+    )[:10]
+    counts = qs.aggregate(
+        total=Count("id"),
+        duplicates=Count("id", filter=Q(is_duplicate=True)),
+        groups=Count("id", filter=Q(is_group=True)),
+        eligible=Count("id", filter=Q(eligible=True)),
+        overdue=Count("id", filter=Q(status__in=Status.open_values(), current_due__lt=today)),
+        due_soon=Count(
+            "id",
+            filter=Q(
+                status__in=Status.open_values(),
+                current_due__gte=today,
+                current_due__lte=today + timedelta(days=due_soon_days()),
+            ),
+        ),
+    )
+    items = []
+    if with_items_of is not None:
+        rows = with_items_of.values("kind").annotate(
+            n=Count("id"), resolved=Count("id", filter=Q(status=ItemStatus.RESOLVED))
+        )
+        labels = dict(ItemKind.choices)
+        items = [{"label": labels[r["kind"]], "n": r["n"], "resolved": r["resolved"]} for r in rows]
+    return Statistics(
+        total=counts["total"],
+        by_type=_labelled(by_type, PetitionType.choices),
+        by_topic=_labelled(by_topic, Topic.choices),
+        by_area=list(by_area),
+        by_month=[{"month": r["month"], "n": r["n"]} for r in by_month],
+        on_time=[
+            {"body": r["body"], "n": r["n"], "ok": r["ok"], "rate": round(100 * r["ok"] / r["n"])}
+            for r in on_time
+        ],
+        hot_spots=hot,
+        overdue=counts["overdue"],
+        due_soon=counts["due_soon"],
+        duplicates=counts["duplicates"],
+        groups=counts["groups"],
+        eligible=counts["eligible"],
+        items=items,
+    )
+
+
+def public_statistics(today: date | None = None) -> Statistics:
+    """The same counts for the public portal: aggregates only, no personal data."""
+    return statistics(Petition.objects.all(), today=today, with_items_of=MeetingItem.objects.all())
+
+
+def meetings_visible(user):
+    return Meeting.objects.visible_to(user)
+
+
+# ---- public submission ------------------------------------------------------------------------
+
+ALLOWED_UPLOADS = {"application/pdf", "image/jpeg", "image/png"}
+
+
+def submission_limits() -> dict:
+    """Size and rate limits of public submissions (settings with defaults)."""
+    return {
+        "per_window": int(getattr(settings, "CITIZENS_SUBMIT_LIMIT", 5)),
+        "window_seconds": int(getattr(settings, "CITIZENS_SUBMIT_WINDOW", 3600)),
+        "max_content": int(getattr(settings, "CITIZENS_MAX_CONTENT", 5000)),
+        "max_upload": int(getattr(settings, "CITIZENS_MAX_UPLOAD", 5 * 1024 * 1024)),
+    }
+
+
+def allow_submission(address: str, *, now=None) -> bool:
+    """Count one submission from `address`; False when its window's quota is used up."""
+    from django.utils.crypto import salted_hmac
+
+    from .models import SubmissionQuota
+
+    limits = submission_limits()
+    now = now or timezone.now()
+    seconds = limits["window_seconds"]
+    start = now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)
+    key = salted_hmac("citizens.quota", address or "unknown").hexdigest()
+    with transaction.atomic():
+        quota, _created = SubmissionQuota.objects.select_for_update().get_or_create(
+            address_hash=key, window_start=start
+        )
+        if quota.count >= limits["per_window"]:
+            return False
+        SubmissionQuota.objects.filter(pk=quota.pk).update(count=F("count") + 1)
+    return True
+
+
+def check_upload(upload) -> str:
+    """Validate an attachment's size and real type (by content); returns its MIME type."""
+    import filetype
+
+    limits = submission_limits()
+    if upload.size > limits["max_upload"]:
+        raise ValidationError(
+            _("The file is too large: at most %(mb)s MB.") % {"mb": limits["max_upload"] // (1024 * 1024)}
+        )
+    head = upload.read(262)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ALLOWED_UPLOADS:
+        raise ValidationError(_("Only PDF, JPEG or PNG files can be attached."))
+    return kind.mime
+
+
+@transaction.atomic
+def submit_public(
+    *,
+    petition_type: str,
+    subject: str,
+    content: str,
+    topic: str,
+    location_unit=None,
+    address_text: str = "",
+    sender: dict,
+    is_anonymous: bool = False,
+    upload=None,
+    channel: str = "portal",
+    received_unit: OrgUnit | None = None,
+) -> Petition:
+    """A citizen's own submission (portal or Open311): registered with today's date, no account."""
+    from .models import PetitionAttachment
+
+    limits = submission_limits()
+    if len(content) > limits["max_content"]:
+        raise ValidationError(
+            _("The content is too long: at most %(n)s characters.") % {"n": limits["max_content"]}
+        )
+    mime = check_upload(upload) if upload else None
+    petition = register_petition(
+        petition_type=petition_type,
+        channel=channel,
+        subject=subject,
+        content=content,
+        received_on=timezone.localdate(),
+        received_unit=received_unit or default_receiving_unit(),
+        sender=sender,
+        is_anonymous=is_anonymous,
+        topic=topic,
+        location_unit=location_unit,
+        address_text=address_text,
+    )
+    confirm_to_citizen(petition, sender.get("email", ""))
+    if upload:
+        PetitionAttachment.objects.create(
+            petition=petition,
+            file=upload,
+            original_name=upload.name[:255],
+            size=upload.size,
+            content_type=mime,
+        )
+    return petition
+
+
+def default_receiving_unit() -> OrgUnit | None:
+    """Where public submissions land: the body set in CITIZENS_RECEIVING_UNIT_KEY, else the first
+    open Party board (the Mass Mobilization Board in a standard installation)."""
+    key = getattr(settings, "CITIZENS_RECEIVING_UNIT_KEY", "")
+    qs = OrgUnit.objects.active()
+    if key:
+        unit = qs.filter(key=key).first()
+        if unit:
+            return unit
+    return (
+        qs.filter(kind=OrgKind.PARTY_BOARD, name__icontains="Dân vận").order_by("path").first()
+        or qs.filter(kind=OrgKind.PARTY_BOARD).order_by("path").first()
+    )
+
+
+def find_by_code(code: str) -> Petition | None:
+    return (
+        Petition.objects.filter(code=normalize_code(code))
+        .only("code", "status", "petition_type", "received_on", "public_answer", "answer_date", "answered_on")
+        .first()
+    )

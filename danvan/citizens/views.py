@@ -1,0 +1,609 @@
+"""Staff pages for citizens' petitions, reception days, dialogues and voter contacts.
+
+Every query goes through visible_to(user): out of scope → 404, no permission → 403. The sender of a
+petition is never loaded by a list; the petition page shows it only through services.reveal_sender.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from danvan.core.models import AuditEntry
+from danvan.orgs.models import OrgUnit
+
+from . import services
+from .choices import Channel, ItemStatus, PetitionType, Status
+from .forms import (
+    AcceptForm,
+    AnswerForm,
+    ClassifyForm,
+    HolidayForm,
+    ItemProgressForm,
+    MeetingForm,
+    MeetingItemForm,
+    PetitionFilterForm,
+    PetitionIntakeForm,
+    RouteForm,
+    SessionForm,
+    VisitForm,
+)
+from .models import Holiday, Meeting, MeetingItem, Petition, ReceptionSession, TimeLimitRule
+
+LIST_DEFER = ("content", "answer_summary", "public_answer", "classification_note", "search_text")
+
+
+def filter_petitions(qs, data: dict, today):
+    """The filters shared by the staff list, its export and the statistics page."""
+    if data.get("q"):
+        qs = qs.search(data["q"])
+    for field in ("petition_type", "status", "topic"):
+        if data.get(field):
+            qs = qs.filter(**{field: data[field]})
+    if data.get("area"):
+        area = OrgUnit.objects.filter(pk=data["area"]).first()
+        qs = qs.filter(location_unit__path__startswith=area.path) if area else qs.none()
+    deadline = data.get("deadline")
+    if deadline == "overdue":
+        qs = qs.overdue(today)
+    elif deadline == "due_soon":
+        qs = qs.due_soon(today, services.due_soon_days())
+    elif deadline == "open":
+        qs = qs.open()
+    if data.get("received_from"):
+        qs = qs.filter(received_on__gte=data["received_from"])
+    if data.get("received_to"):
+        qs = qs.filter(received_on__lte=data["received_to"])
+    return qs
+
+
+class PetitionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+    """Sổ đơn thư: every petition the user may see, with overdue and due-soon marks."""
+
+    permission_required = "citizens.use_reception"
+    template_name = "citizens/petition_list.html"
+    paginate_by = 50
+    mine = False
+
+    def base_queryset(self):
+        return Petition.objects.visible_to(self.request.user)
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        self.form = PetitionFilterForm(self.request.GET or None)
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        qs = filter_petitions(self.base_queryset(), data, self.today)
+        return qs.select_related("location_unit", "competent_body").defer(*LIST_DEFER)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for petition in context["object_list"]:
+            petition.mark = petition.deadline_state(self.today)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=self.form,
+            query=query.urlencode(),
+            today=self.today,
+            mine=self.mine,
+            can_add=self.request.user.has_perm("citizens.add_petition"),
+            can_export=self.request.user.has_perm("citizens.export_petition"),
+        )
+        return context
+
+
+class AssignedListView(PetitionListView):
+    """Petitions routed to the officer's body or assigned to them."""
+
+    permission_required = "citizens.handle_assigned"
+    mine = True
+
+    def has_permission(self):
+        user = self.request.user
+        return user.has_perm("citizens.handle_assigned") or user.has_perm("citizens.use_reception")
+
+    def base_queryset(self):
+        user = self.request.user
+        qs = Petition.objects.visible_to(user)
+        scope = getattr(user.org_unit, "path", "") if user.org_unit_id else ""
+        return qs.filter(Q(handler=user) | (Q(handling_path__startswith=scope) if scope else Q(pk__in=[])))
+
+
+class PetitionExportView(PetitionListView):
+    """CSV export of the filtered list: no identity or contact of any sender, ever."""
+
+    permission_required = "citizens.export_petition"
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="don-thu.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Tracking code"),
+                _("Received on"),
+                _("Type"),
+                _("Channel"),
+                _("Status"),
+                _("Topic"),
+                _("Subject"),
+                _("Sender"),
+                _("Area"),
+                _("Competent body"),
+                _("Current time limit"),
+                _("Answer document"),
+                _("Duplicate"),
+                _("Group petition"),
+            ]
+        )
+        for p in self.get_queryset().iterator(chunk_size=2000):
+            writer.writerow(
+                [
+                    p.code,
+                    f"{p.received_on:%d/%m/%Y}",
+                    p.get_petition_type_display(),
+                    p.get_channel_display(),
+                    p.get_status_display(),
+                    p.get_topic_display(),
+                    p.subject,
+                    p.sender_label if not p.is_protected else "",
+                    p.location_unit.name if p.location_unit else "",
+                    p.competent_body.name if p.competent_body else "",
+                    f"{p.current_due:%d/%m/%Y}" if p.current_due else "",
+                    f"{p.answer_number} {p.answer_date:%d/%m/%Y}" if p.answer_date else "",
+                    _("yes") if p.is_duplicate else "",
+                    p.signer_count if p.is_group else "",
+                ]
+            )
+        return response
+
+
+class PetitionObjectMixin(LoginRequiredMixin):
+    """Loads the petition through visible_to (404 when out of scope) and checks `perm` (403)."""
+
+    perm = "citizens.view_petition"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.petition = get_object_or_404(
+            Petition.objects.visible_to(request.user).select_related(
+                "location_unit",
+                "location_given",
+                "competent_body",
+                "suggested_body",
+                "handler",
+                "received_unit",
+                "reception_session",
+                "case_file",
+            ),
+            pk=kwargs["pk"],
+        )
+        if not request.user.has_perm(self.perm, self.petition):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PetitionDetailView(PetitionObjectMixin, TemplateView):
+    template_name = "citizens/petition_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        p, user, today = self.petition, self.request.user, timezone.localdate()
+        p.mark = p.deadline_state(today)
+        can = {
+            name: user.has_perm(f"citizens.{name}", p)
+            for name in ("classify_petition", "route_petition", "handle_petition", "view_sender")
+        }
+        initial_classify = {
+            "petition_type": p.petition_type,
+            "eligible": "no" if p.eligible is False else "yes",
+            "ineligible_reason": p.ineligible_reason,
+            "complaint_track": p.complaint_track or "first",
+            "topic": p.topic,
+            "location_unit": p.location_unit_id,
+            "is_group": p.is_group,
+            "signer_count": p.signer_count,
+            "is_complex": p.is_complex,
+            "is_remote_area": p.is_remote_area,
+            "multi_place_verification": p.multi_place_verification,
+            "note": p.classification_note,
+        }
+        context.update(
+            petition=p,
+            today=today,
+            can=can,
+            deadlines=services.deadline_table(p, today),
+            classify_form=ClassifyForm(initial=initial_classify),
+            route_form=RouteForm(initial={"body": p.suggested_body_id, "handler": p.handler_id}),
+            accept_form=AcceptForm(),
+            answer_form=AnswerForm(),
+            case_petitions=(
+                p.case_file.petitions.visible_to(user).exclude(pk=p.pk).defer(*LIST_DEFER)
+                if p.case_file_id
+                else []
+            ),
+            duplicates=services.find_duplicates(p) if can["classify_petition"] and p.is_open else [],
+            audit_entries=AuditEntry.objects.for_object(p)[:50],
+            sender_accesses=p.sender_accesses.all()[:20] if can["view_sender"] else [],
+            attachments=p.attachments.all(),
+            can_extend=can["handle_petition"]
+            and p.status == Status.ACCEPTED
+            and p.petition_type in (PetitionType.COMPLAINT, PetitionType.DENUNCIATION),
+        )
+        if self.request.session.pop(f"reveal-{p.pk}", False) and can["view_sender"]:
+            context["sender"] = services.reveal_sender(p, actor=user)
+        return context
+
+
+class PetitionActionView(PetitionObjectMixin, View):
+    """Base for the workflow actions (POST only); errors come back as messages on the petition page."""
+
+    form_class = None
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST) if self.form_class else None
+        if form is not None and not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(self.petition)
+        try:
+            self.act(form.cleaned_data if form else {})
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect(self.petition)
+
+
+class ClassifyView(PetitionActionView):
+    perm = "citizens.classify_petition"
+    form_class = ClassifyForm
+
+    def act(self, data):
+        services.classify_petition(
+            self.petition,
+            actor=self.request.user,
+            petition_type=data["petition_type"],
+            eligible=data["eligible"],
+            ineligible_reason=data.get("ineligible_reason", ""),
+            note=data.get("note", ""),
+            topic=data["topic"],
+            complaint_track=data.get("complaint_track", ""),
+            is_group=data["is_group"],
+            signer_count=data["signer_count"],
+            is_complex=data["is_complex"],
+            is_remote_area=data["is_remote_area"],
+            multi_place_verification=data["multi_place_verification"],
+            location_unit=data.get("location_unit"),
+        )
+        messages.success(self.request, _("Petition classified."))
+
+
+class RouteView(PetitionActionView):
+    perm = "citizens.route_petition"
+    form_class = RouteForm
+
+    def act(self, data):
+        services.route_petition(
+            self.petition,
+            actor=self.request.user,
+            body=data["body"],
+            handler=data.get("handler"),
+            on=data["routed_on"],
+        )
+        messages.success(self.request, _("Petition routed to %(body)s.") % {"body": data["body"].name})
+
+
+class AcceptView(PetitionActionView):
+    perm = "citizens.handle_petition"
+    form_class = AcceptForm
+
+    def act(self, data):
+        services.accept_petition(self.petition, actor=self.request.user, on=data["accepted_on"])
+        messages.success(self.request, _("Petition accepted for handling."))
+
+
+class ExtendView(PetitionActionView):
+    perm = "citizens.handle_petition"
+
+    def act(self, data):
+        services.extend_petition(self.petition, actor=self.request.user)
+        messages.success(self.request, _("Time limit extended."))
+
+
+class AnswerView(PetitionActionView):
+    perm = "citizens.handle_petition"
+    form_class = AnswerForm
+
+    def act(self, data):
+        services.answer_petition(
+            self.petition,
+            actor=self.request.user,
+            number=data["number"],
+            answered_on=data["answered_on"],
+            summary=data["summary"],
+            public_answer=data["public_answer"],
+        )
+        messages.success(self.request, _("Answer recorded."))
+
+
+class RevealSenderView(PetitionActionView):
+    """Showing a protected identity is a deliberate, logged act (POST), never a side effect of a list."""
+
+    perm = "citizens.view_sender"
+
+    def act(self, data):
+        self.request.session[f"reveal-{self.petition.pk}"] = True
+
+
+class LinkDuplicateView(PetitionActionView):
+    perm = "citizens.classify_petition"
+
+    def act(self, data):
+        ids = [int(i) for i in self.request.POST.getlist("others") if i.isdigit()]
+        others = list(Petition.objects.visible_to(self.request.user).filter(pk__in=ids))
+        if not others:
+            raise ValidationError(_("Choose at least one petition to link."))
+        case_file = services.link_duplicates(self.petition, others, actor=self.request.user)
+        messages.success(self.request, _("Linked into case file %(file)s.") % {"file": case_file})
+
+
+class PetitionCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    permission_required = "citizens.add_petition"
+    form_class = PetitionIntakeForm
+    template_name = "citizens/petition_form.html"
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            petition = services.register_petition(
+                actor=self.request.user,
+                petition_type=data["petition_type"],
+                channel=data["channel"],
+                subject=data["subject"],
+                content=data["content"],
+                received_on=data["received_on"],
+                received_unit=self.request.user.org_unit,
+                is_anonymous=data["is_anonymous"],
+                sender={k: data.get(k, "") for k in ("full_name", "address", "phone", "email")},
+                is_group=data["is_group"],
+                signer_count=data["signer_count"],
+                topic=data["topic"],
+                location_unit=data.get("location_unit"),
+                address_text=data.get("address_text", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Petition registered with code %(code)s.") % {"code": petition.code})
+        return redirect(petition)
+
+
+class StatisticsView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    permission_required = "citizens.view_statistics"
+    template_name = "citizens/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["stats"] = services.statistics(
+            Petition.objects.visible_to(user), with_items_of=MeetingItem.objects.visible_to(user)
+        )
+        return context
+
+
+class RuleListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+    permission_required = "citizens.view_timelimitrule"
+    template_name = "citizens/rule_list.html"
+    queryset = TimeLimitRule.objects.all()
+
+
+class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    """The holiday calendar used for working days; staff add and remove days."""
+
+    permission_required = "citizens.view_timelimitrule"
+    template_name = "citizens/holiday_list.html"
+    form_class = HolidayForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            holidays=Holiday.objects.all(),
+            can_edit=self.request.user.has_perm("citizens.manage_calendar"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("citizens.manage_calendar"):
+            raise PermissionDenied
+        if request.POST.get("delete"):
+            Holiday.objects.filter(pk=request.POST["delete"]).delete()
+            messages.success(request, _("Day removed from the calendar."))
+            return redirect("citizens:holiday_list")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request,
+            _(
+                "Day added to the calendar. Time limits already computed are kept; "
+                "they change at the petition's next step."
+            ),
+        )
+        return redirect("citizens:holiday_list")
+
+
+# ---- reception sessions -----------------------------------------------------------------------
+
+
+class SessionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+    permission_required = "citizens.view_session"
+    template_name = "citizens/session_list.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return (
+            ReceptionSession.objects.visible_to(self.request.user)
+            .select_related("unit", "leader")
+            .annotate(n=Count("petitions"))
+        )
+
+
+class SessionCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    permission_required = "citizens.add_session"
+    template_name = "citizens/session_form.html"
+    form_class = SessionForm
+
+    def form_valid(self, form):
+        session = form.save()
+        messages.success(self.request, _("Reception session saved."))
+        return redirect(session)
+
+
+class SessionDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView):
+    permission_required = "citizens.view_session"
+    template_name = "citizens/session_detail.html"
+    context_object_name = "session"
+
+    def get_queryset(self):
+        return ReceptionSession.objects.visible_to(self.request.user).select_related("unit", "leader")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        petitions = list(self.object.petitions.visible_to(self.request.user).defer(*LIST_DEFER))
+        for p in petitions:
+            p.mark = p.deadline_state(today)
+        context.update(
+            petitions=petitions,
+            visit_form=VisitForm(),
+            can_add=self.request.user.has_perm("citizens.add_petition"),
+            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not request.user.has_perm("citizens.add_petition"):
+            raise PermissionDenied
+        form = VisitForm(request.POST)
+        if not form.is_valid():
+            context = self.get_context_data()
+            context["visit_form"] = form
+            return self.render_to_response(context)
+        data, session = form.cleaned_data, self.object
+        services.register_petition(
+            actor=request.user,
+            petition_type=data["petition_type"],
+            channel=Channel.ONLINE_RECEPTION if session.online else Channel.RECEPTION,
+            subject=data["subject"],
+            content=data["content"],
+            received_on=session.held_on,
+            received_unit=session.unit,
+            reception_session=session,
+            sender={"full_name": data["full_name"], "address": data["address"], "phone": data["phone"]},
+            is_group=data["is_group"],
+            signer_count=data["signer_count"],
+            topic=data["topic"],
+            location_unit=data.get("location_unit"),
+        )
+        messages.success(request, _("Citizen recorded."))
+        return redirect(session)
+
+
+# ---- dialogues and voter contact meetings -----------------------------------------------------
+
+
+class MeetingListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+    permission_required = "citizens.view_meeting"
+    template_name = "citizens/meeting_list.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        open_values = ItemStatus.open_values()
+        return (
+            Meeting.objects.visible_to(self.request.user)
+            .select_related("unit")
+            .annotate(
+                opinions=Count("items", filter=Q(items__kind="opinion")),
+                recommendations=Count("items", filter=Q(items__kind="recommendation")),
+                unresolved=Count("items", filter=Q(items__status__in=open_values)),
+            )
+        )
+
+
+class MeetingCreateView(SessionCreateView):
+    permission_required = "citizens.add_meeting"
+    template_name = "citizens/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_initial(self):
+        return {"kind": self.request.GET.get("kind", "dialogue")}
+
+    def form_valid(self, form):
+        meeting = form.save()
+        messages.success(self.request, _("Meeting saved."))
+        return redirect(meeting)
+
+
+class MeetingDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView):
+    permission_required = "citizens.view_meeting"
+    template_name = "citizens/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.visible_to(self.request.user).select_related("unit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        items = list(self.object.items.select_related("responsible_body"))
+        for item in items:
+            item.overdue = item.status in ItemStatus.open_values() and item.due_on and item.due_on < today
+            item.can_change = self.request.user.has_perm("citizens.change_meetingitem", item)
+            item.progress_form = ItemProgressForm(initial={"status": item.status}, prefix=f"i{item.pk}")
+        context.update(
+            items=items,
+            item_form=kwargs.get("item_form") or MeetingItemForm(),
+            can_add=self.request.user.has_perm("citizens.add_meeting"),
+            counts={kind: sum(1 for i in items if i.kind == kind) for kind in ("opinion", "recommendation")},
+            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        item_id = request.POST.get("item")
+        if item_id:
+            item = get_object_or_404(self.object.items, pk=item_id)
+            if not request.user.has_perm("citizens.change_meetingitem", item):
+                raise PermissionDenied
+            form = ItemProgressForm(request.POST, prefix=f"i{item.pk}")
+            if form.is_valid():
+                try:
+                    services.record_item_progress(item, actor=request.user, **form.cleaned_data)
+                    messages.success(request, _("Progress recorded."))
+                except ValidationError as error:
+                    for message in error.messages:
+                        messages.error(request, message)
+            else:
+                messages.error(request, _("Check the progress form."))
+            return redirect(self.object)
+        if not request.user.has_perm("citizens.add_meeting"):
+            raise PermissionDenied
+        form = MeetingItemForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(item_form=form))
+        MeetingItem.objects.create(meeting=self.object, **form.cleaned_data)
+        messages.success(request, _("Item recorded."))
+        return redirect(self.object)

@@ -1,0 +1,54 @@
+"""Public forms: submit a petition (no account, no CAPTCHA service) and follow it by code."""
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from danvan.citizens.choices import PetitionType, Topic
+from danvan.citizens.forms import AreaField, area_choices
+from danvan.citizens.services import submission_limits
+from danvan.orgs.models import OrgUnit
+
+
+class SubmitForm(forms.Form):
+    petition_type = forms.ChoiceField(
+        label=_("What do you want to send?"),
+        choices=PetitionType.choices,
+        initial=PetitionType.RECOMMENDATION,
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
+    location_unit = AreaField(
+        label=_("Commune or ward concerned"), queryset=OrgUnit.objects.none(), required=False
+    )
+    address_text = forms.CharField(label=_("Address or place"), max_length=255, required=False)
+    full_name = forms.CharField(label=_("Your full name"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Telephone (optional)"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail (optional)"), required=False)
+    attachment = forms.FileField(label=_("Attachment (PDF, JPEG or PNG, optional)"), required=False)
+    # Honeypot instead of a CAPTCHA service: people never see or fill this field.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location_unit"].queryset = area_choices(include_closed=False)
+        limit = submission_limits()["max_content"]
+        self.fields["content"].max_length = limit
+        self.fields["content"].validators.append(MaxLengthValidator(limit))
+        self.fields["content"].widget.attrs["maxlength"] = str(limit)
+
+    def clean(self):
+        data = super().clean()
+        anonymous_allowed = data.get("petition_type") in (PetitionType.RECOMMENDATION, PetitionType.FEEDBACK)
+        if not (data.get("full_name") or "").strip() and not anonymous_allowed:
+            self.add_error("full_name", _("A complaint or denunciation must give the sender's full name."))
+        return data
+
+
+class FollowForm(forms.Form):
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
