@@ -90,39 +90,42 @@ def _successor_from(template: OrgUnit, on: date, values: dict) -> OrgUnit:
 
 
 @transaction.atomic
-def rename_unit(unit: OrgUnit, *, on: date, name: str, legal_basis: str = "", **values) -> OrgUnit:
+def rename_unit(
+    unit: OrgUnit, *, on: date, name: str, legal_basis: str = "", note: str = "", **values
+) -> OrgUnit:
     """Close `unit` the day before `on` and open its renamed successor; open sub-units follow it."""
     _close([unit], on)
     new = _successor_from(unit, on, {"name": name, **values})
-    _record(OrgEventKind.RENAME, on, legal_basis, [(unit, new)])
+    _record(OrgEventKind.RENAME, on, legal_basis, [(unit, new)], note=note)
     _move_open_children([unit], new, on)
     return new
 
 
 @transaction.atomic
 def merge_units(
-    units: Sequence[OrgUnit], *, on: date, legal_basis: str = "", into: OrgUnit | None = None, **values
+    units: Sequence[OrgUnit], *, on: date, legal_basis: str = "", into: OrgUnit | None = None, note: str = "",
+    **values,
 ) -> OrgUnit:
     """Close every unit in `units` and pass their responsibilities to `into` (or a new unit)."""
     if len(units) < 1:
         raise ValidationError(_("A merger needs at least one unit to merge."))
     _close([u for u in units if u != into], on)
     new = into or _successor_from(units[0], on, values)
-    _record(OrgEventKind.MERGE, on, legal_basis, [(u, new) for u in units if u != new])
+    _record(OrgEventKind.MERGE, on, legal_basis, [(u, new) for u in units if u != new], note=note)
     _move_open_children(units, new, on)
     return new
 
 
 @transaction.atomic
 def split_unit(
-    unit: OrgUnit, *, on: date, parts: Sequence[OrgUnit | dict], legal_basis: str = ""
+    unit: OrgUnit, *, on: date, parts: Sequence[OrgUnit | dict], legal_basis: str = "", note: str = ""
 ) -> list[OrgUnit]:
     """Close `unit` and divide its responsibilities among existing or new units."""
     if len(parts) < 2:
         raise ValidationError(_("A split needs at least two resulting units."))
     _close([unit], on)
     news = [p if isinstance(p, OrgUnit) else _successor_from(unit, on, p) for p in parts]
-    _record(OrgEventKind.SPLIT, on, legal_basis, [(unit, n) for n in news])
+    _record(OrgEventKind.SPLIT, on, legal_basis, [(unit, n) for n in news], note=note)
     return news
 
 
@@ -170,3 +173,20 @@ def holders_on(unit: OrgUnit, on: date) -> list[OrgUnit]:
 
 def _active_on(unit: OrgUnit, on: date) -> bool:
     return (unit.valid_from is None or unit.valid_from <= on) and (unit.valid_to is None or unit.valid_to >= on)
+
+
+@transaction.atomic
+def dissolve_unit(
+    unit: OrgUnit, *, on: date, successors: Sequence[OrgUnit] = (), legal_basis: str = "", note: str = ""
+) -> OrgEvent:
+    """Close `unit` the day before `on` because its level or body ends (not renamed, merged or split).
+
+    `successors` are the units that take over its remaining responsibilities, so that open work
+    still has a current holder; the unit's open sub-units must be closed or moved first.
+    """
+    if OrgUnit.objects.filter(parent=unit).active(on).exists():
+        raise ValidationError(
+            _("“%(unit)s” still has open sub-units; close or move them first.") % {"unit": unit.name}
+        )
+    _close([unit], on)
+    return _record(OrgEventKind.DISSOLVE, on, legal_basis, [(unit, s) for s in successors], note=note)
