@@ -6,4 +6,4 @@ class MovementConfig(AppConfig):
     name = "danvan.movement"
     label = "movement"
     verbose_name = _("Movement")
-    navigation: list = []
+    navigation = [(450, "movement:model_list", _("Exemplary models"), "movement.view_exemplarymodel")]

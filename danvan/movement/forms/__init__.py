@@ -1,0 +1,1 @@
+from .exemplary import AwardForm, ExemplaryModelFilterForm, ExemplaryModelForm, ReplicationForm  # noqa: F401

@@ -1,0 +1,1 @@
+"""QuerySets of the movement app, one module per topic."""

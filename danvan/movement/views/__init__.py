@@ -1,0 +1,1 @@
+"""Views of the movement app, one module per topic."""
