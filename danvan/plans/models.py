@@ -321,3 +321,41 @@ class Citation(models.Model):
 
     def audit_scope_path(self) -> str:
         return self.task.audit_scope_path() if self.task_id else self.plan.audit_scope_path()
+
+
+class PlanImport(TimeStampedModel):
+    """Lần nhập kế hoạch: one uploaded document on its way to a plan (read in a background job)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        READING = "reading", _("Reading")
+        READ = "read", _("Read")
+        FAILED = "failed", _("Failed")
+        SAVED = "saved", _("Saved")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file content"))
+    sha256 = models.CharField(max_length=64, db_index=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+    replaces = models.ForeignKey(
+        Plan, verbose_name=_("plan to update"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_imports"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("plan import")
+        verbose_name_plural = _("plan imports")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:import_status", args=[self.pk])

@@ -383,10 +383,11 @@ class Reader:
     def _segment_starts(self, content: str) -> list[tuple[int, int, str]]:
         """(segment start, names start, kind) for each sentence that assigns work."""
         starts = [0] + [m.end() for m in _SENTENCE.finditer(content)] + [m.end() for m in _MID_GIAO.finditer(content)]
-        found = []
+        found, names_seen = [], set()
         for pos in sorted(set(starts)):
             hit = self._assignment_at(content, pos)
-            if hit:
+            if hit and hit[0] not in names_seen:  # "Trên cơ sở …, giao X": one start, at the sentence
+                names_seen.add(hit[0])
                 found.append((pos, *hit))
         return found
 
