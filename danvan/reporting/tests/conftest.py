@@ -86,3 +86,10 @@ def tracked(plan):
         completed_on=date(2024, 6, 1), percent=100, started_on=date(2024, 3, 1)
     )
     return plan
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded and generated files go to a temporary directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
