@@ -93,3 +93,13 @@ def media_root(settings, tmp_path):
     """Uploaded and generated files go to a temporary directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def open_period(plan, accounts):
+    """This year's annual period, still open for reports (the browser and page tests run on today's date)."""
+    from django.utils import timezone
+
+    from danvan.reporting import services
+
+    return services.create_period(plan=plan, year=timezone.localdate().year, actor=accounts["coordinator"])

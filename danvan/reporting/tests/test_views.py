@@ -1,0 +1,116 @@
+"""Pages: access by role and scope, the workflow through the forms, completeness, the consolidated button."""
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.testing import assert_access
+from danvan.reporting import services
+from danvan.reporting.choices import ReportStatus
+from danvan.reporting.models import ConsolidatedReport
+
+from .conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+def test_report_page_access(client, period, org_tree, accounts):
+    report = services.ensure_report(period, org_tree["people"])
+    a = accounts
+    assert_access(
+        client,
+        report.get_absolute_url(),
+        allowed=[a["coordinator"], a["leader"], a["officer"]],
+        out_of_scope=[a["other_officer"]],
+    )
+    assert_access(
+        client,
+        reverse("reporting:completeness", args=[period.pk]),
+        allowed=[a["coordinator"], a["leader"]],
+        forbidden=[a["officer"], a["reception"]],
+    )
+    assert_access(
+        client, reverse("reporting:index"), allowed=[a["coordinator"], a["officer"], a["reception"]]
+    )
+
+
+def test_officer_submits_coordinator_returns_then_accepts(client, open_period, org_tree, accounts):
+    client.force_login(accounts["officer"])
+    response = client.get(reverse("reporting:report_start", args=[open_period.pk, org_tree["people"].pk]))
+    report = open_period.reports.get(unit=org_tree["people"])
+    assert response.url == report.get_absolute_url()
+    response = client.post(
+        reverse("reporting:report_save", args=[report.pk]), {"results": "", "submit": "1"}, follow=True
+    )
+    assert "Nhập phần kết quả đạt được trước khi gửi báo cáo." in response.content.decode(), [
+        str(m) for m in response.context["messages"]
+    ]
+    client.post(reverse("reporting:report_save", args=[report.pk]), {"results": "12 hội nghị", "submit": "1"})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    assert client.post(reverse("reporting:report_accept", args=[report.pk])).status_code == 403
+    client.force_login(accounts["coordinator"])
+    client.post(reverse("reporting:report_return", args=[report.pk]), {"reason": "Bổ sung số liệu"})
+    report.refresh_from_db()
+    assert (report.status, report.return_reason) == (ReportStatus.RETURNED, "Bổ sung số liệu")
+    client.force_login(accounts["officer"])
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Bổ sung số liệu" in page
+    client.post(
+        reverse("reporting:report_save", args=[report.pk]),
+        {"results": "12 hội nghị, 30 đối thoại", "submit": "1"},
+    )
+    client.force_login(accounts["coordinator"])
+    client.post(reverse("reporting:report_accept", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ACCEPTED
+    page = client.get(reverse("reporting:completeness", args=[open_period.pk])).content.decode()
+    assert 'id="received">1<' in page and 'id="received-rate">20,0%<' in page
+
+
+def test_out_of_scope_officer_cannot_open_another_bodys_report(client, period, org_tree, accounts):
+    client.force_login(accounts["other_officer"])
+    url = reverse("reporting:report_start", args=[period.pk, org_tree["people"].pk])
+    assert client.get(url).status_code == 404
+
+
+def test_board_exempts_reminds_and_generates(client, tracked, period, org_tree, accounts, mailoutbox):
+    client.force_login(accounts["coordinator"])
+    client.post(
+        reverse("reporting:exempt", args=[period.pk]),
+        {"unit": org_tree["organisation"].pk, "reason": "Sáp nhập"},
+    )
+    assert period.obligations.get(unit=org_tree["organisation"]).exempt
+    response = client.post(reverse("reporting:remind", args=[period.pk]), follow=True)
+    assert "Đang gửi đôn đốc đến 4 cơ quan, đơn vị chưa báo cáo." in response.content.decode()
+    response = client.post(reverse("reporting:consolidated_start", args=[period.pk]))
+    report = ConsolidatedReport.objects.get(period=period)
+    assert response.url == report.get_absolute_url() and report.docx and report.pdf and report.xlsx
+    download = client.get(reverse("reporting:consolidated_file", args=[report.pk, "docx"]))
+    assert download.status_code == 200
+    client.force_login(accounts["officer"])
+    assert client.get(report.get_absolute_url()).status_code == 404
+
+
+def test_open_difficulty_on_home_panel_until_answered(client, period, org_tree, accounts):
+    from danvan.reporting.views import home_panel
+
+    report = services.ensure_report(period, org_tree["people"])
+    decision = services.flag_difficulty(
+        report, text="Xin bổ sung kinh phí", actor=accounts["officer"], now=at(2024, 12, 1)
+    )
+    request = client.get("/").wsgi_request
+    request.user = accounts["leader"]
+    assert "Xin bổ sung kinh phí" in home_panel(request)
+    client.force_login(accounts["leader"])
+    client.post(decision.get_absolute_url(), {"answer": "Đồng ý"})
+    decision.refresh_from_db()
+    assert not decision.is_open
+    assert "Xin bổ sung kinh phí" not in home_panel(request)
+
+
+def test_report_list_query_count(client, period, org_tree, accounts, django_assert_max_num_queries):
+    for unit in (org_tree["people"], org_tree["organisation"], org_tree["board"]):
+        services.ensure_report(period, unit)
+    client.force_login(accounts["coordinator"])
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("reporting:index")).status_code == 200
