@@ -82,6 +82,23 @@ def _pending_dues(petition: Petition):
             yield value
 
 
+def recompute_open_deadlines(around: date | None = None, *, days: int = 200) -> int:
+    """After the holiday calendar changes: recompute the due dates of open petitions (near `around`)."""
+    calendar = Calendar()
+    qs = Petition.objects.open()
+    if around is not None:
+        qs = qs.filter(received_on__range=(around - timedelta(days=days), around + timedelta(days=1)))
+    fields = [*DUE_FIELDS.values(), "current_due"]
+    changed = []
+    for petition in qs.iterator(chunk_size=2000):
+        before = [getattr(petition, f) for f in fields]
+        apply_deadlines(petition, calendar)
+        if before != [getattr(petition, f) for f in fields]:
+            changed.append(petition)
+    Petition.objects.bulk_update(changed, fields, batch_size=1000)
+    return len(changed)
+
+
 def deadline_table(petition: Petition, today: date) -> list[dict]:
     """Rows for the petition page: step, rule, legal basis, start, due, done, mark."""
     found = Calendar().deadlines(petition)

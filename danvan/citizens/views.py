@@ -425,20 +425,19 @@ class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("citizens.manage_calendar"):
             raise PermissionDenied
-        if request.POST.get("delete"):
-            Holiday.objects.filter(pk=request.POST["delete"]).delete()
+        if request.POST.get("delete", "").isdigit():
+            holiday = get_object_or_404(Holiday, pk=request.POST["delete"])
+            holiday.delete()
+            services.recompute_open_deadlines(holiday.date)
             messages.success(request, _("Day removed from the calendar."))
             return redirect("citizens:holiday_list")
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        form.save()
+        holiday = form.save()
+        services.recompute_open_deadlines(holiday.date)
         messages.success(
-            self.request,
-            _(
-                "Day added to the calendar. Time limits already computed are kept; "
-                "they change at the petition's next step."
-            ),
+            self.request, _("Day added to the calendar; the time limits of open petitions were recomputed.")
         )
         return redirect("citizens:holiday_list")
 

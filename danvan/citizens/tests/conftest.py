@@ -10,8 +10,12 @@ from danvan.orgs.choices import OrgKind
 @pytest.fixture
 def holidays(db):
     """Public holidays used by the working-day cases (2/9/2025 with 1/9; 30/4 and 1/5/2026)."""
-    for day, name in (("2025-09-01", "Quốc khánh (nghỉ kèm)"), ("2025-09-02", "Quốc khánh"),
-                      ("2026-04-30", "Ngày Chiến thắng"), ("2026-05-01", "Quốc tế Lao động")):
+    for day, name in (
+        ("2025-09-01", "Quốc khánh (nghỉ kèm)"),
+        ("2025-09-02", "Quốc khánh"),
+        ("2026-04-30", "Ngày Chiến thắng"),
+        ("2026-05-01", "Quốc tế Lao động"),
+    ):
         Holiday.objects.create(date=date.fromisoformat(day), name=name)
 
 
@@ -19,13 +23,28 @@ def holidays(db):
 def areas(org_tree):
     """Two of today's communes, a former ward merged into the first, and its People's Committee."""
     province = org_tree["province"]
-    tran_bien = orgs.create_unit(key="t-tran-bien", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", parent=province,
-                                 valid_from=date(2025, 7, 1))
-    trang_bom = orgs.create_unit(key="t-trang-bom", kind=OrgKind.COMMUNE, name="Xã Trảng Bom", parent=province,
-                                 valid_from=date(2025, 7, 1))
+    tran_bien = orgs.create_unit(
+        key="t-tran-bien",
+        kind=OrgKind.COMMUNE,
+        name="Phường Trấn Biên",
+        parent=province,
+        valid_from=date(2025, 7, 1),
+    )
+    trang_bom = orgs.create_unit(
+        key="t-trang-bom",
+        kind=OrgKind.COMMUNE,
+        name="Xã Trảng Bom",
+        parent=province,
+        valid_from=date(2025, 7, 1),
+    )
     old = orgs.create_unit(key="t-buu-long", kind=OrgKind.COMMUNE, name="Phường Bửu Long", parent=province)
     orgs.merge_units([old], on=date(2025, 7, 1), into=tran_bien, legal_basis="NQ 1662/NQ-UBTVQH15")
     old.refresh_from_db()
-    committee = orgs.create_unit(key="t-ubnd-tran-bien", kind=OrgKind.STATE_BODY, name="UBND phường Trấn Biên",
-                                 territory=tran_bien, parent=org_tree["people"])
+    committee = orgs.create_unit(
+        key="t-ubnd-tran-bien",
+        kind=OrgKind.STATE_BODY,
+        name="UBND phường Trấn Biên",
+        territory=tran_bien,
+        parent=org_tree["people"],
+    )
     return {"tran_bien": tran_bien, "trang_bom": trang_bom, "old": old, "committee": committee}

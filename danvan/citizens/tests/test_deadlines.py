@@ -15,60 +15,203 @@ D = date.fromisoformat
 
 CASES = [
     # id, type, channel, received, accepted, flags, expected {field: due}
-    ("denunciation-7-working-days-over-national-day", "denunciation", "post", "2025-08-29", None, {},
-     {"classification_due": "2025-09-11", "forwarding_due": "2025-09-09", "acceptance_due": "2025-09-11"}),
-    ("denunciation-multi-place-10-working-days", "denunciation", "post", "2025-08-29", None,
-     {"multi_place_verification": True}, {"classification_due": "2025-09-16", "acceptance_due": "2025-09-16"}),
-    ("denunciation-resolution-30-days", "denunciation", "post", "2025-09-01", "2025-09-15", {},
-     {"resolution_due": "2025-10-15"}),
-    ("denunciation-one-extension", "denunciation", "post", "2025-09-01", "2025-09-15", {"extensions": 1},
-     {"resolution_due": "2025-11-14"}),
-    ("denunciation-two-extensions", "denunciation", "post", "2025-09-01", "2025-09-15", {"extensions": 2},
-     {"resolution_due": "2025-12-14"}),
-    ("complaint-acceptance-10-calendar-days", "complaint", "post", "2025-03-03", None, {},
-     {"acceptance_due": "2025-03-13", "classification_due": "2025-03-17"}),
-    ("complaint-first-30-days", "complaint", "post", "2025-03-03", "2025-03-10", {},
-     {"resolution_due": "2025-04-09"}),
-    ("complaint-first-complex-45", "complaint", "post", "2025-03-03", "2025-03-10", {"is_complex": True},
-     {"resolution_due": "2025-04-24"}),
-    ("complaint-first-remote-45", "complaint", "post", "2025-03-03", "2025-03-10", {"is_remote_area": True},
-     {"resolution_due": "2025-04-24"}),
-    ("complaint-first-remote-complex-60", "complaint", "post", "2025-03-03", "2025-03-10",
-     {"is_remote_area": True, "is_complex": True}, {"resolution_due": "2025-05-09"}),
-    ("complaint-second-45", "complaint", "post", "2025-03-03", "2025-03-10", {"complaint_track": "second"},
-     {"resolution_due": "2025-04-24", "acceptance_due": "2025-03-13"}),
-    ("complaint-second-complex-60", "complaint", "post", "2025-03-03", "2025-03-10",
-     {"complaint_track": "second", "is_complex": True}, {"resolution_due": "2025-05-09"}),
-    ("complaint-second-remote-complex-70", "complaint", "post", "2025-03-03", "2025-03-10",
-     {"complaint_track": "second", "is_complex": True, "is_remote_area": True}, {"resolution_due": "2025-05-19"}),
-    ("complaint-disciplinary-complex-45", "complaint", "post", "2025-03-03", "2025-03-10",
-     {"complaint_track": "disciplinary", "is_complex": True}, {"resolution_due": "2025-04-24"}),
-    ("complaint-disciplinary-remote-falls-back-to-30", "complaint", "post", "2025-03-03", "2025-03-10",
-     {"complaint_track": "disciplinary", "is_remote_area": True}, {"resolution_due": "2025-04-09"}),
-    ("recommendation-10-working-days-over-30-april", "recommendation", "post", "2026-04-23", None, {},
-     {"classification_due": "2026-05-11", "forwarding_due": "2026-05-04", "resolution_due": None}),
-    ("feedback-at-reception-answer-visitor-10-working-days", "feedback", "reception", "2025-08-29", None, {},
-     {"reply_due": "2025-09-16", "classification_due": "2025-09-16"}),
+    (
+        "denunciation-7-working-days-over-national-day",
+        "denunciation",
+        "post",
+        "2025-08-29",
+        None,
+        {},
+        {"classification_due": "2025-09-11", "forwarding_due": "2025-09-09", "acceptance_due": "2025-09-11"},
+    ),
+    (
+        "denunciation-multi-place-10-working-days",
+        "denunciation",
+        "post",
+        "2025-08-29",
+        None,
+        {"multi_place_verification": True},
+        {"classification_due": "2025-09-16", "acceptance_due": "2025-09-16"},
+    ),
+    (
+        "denunciation-resolution-30-days",
+        "denunciation",
+        "post",
+        "2025-09-01",
+        "2025-09-15",
+        {},
+        {"resolution_due": "2025-10-15"},
+    ),
+    (
+        "denunciation-one-extension",
+        "denunciation",
+        "post",
+        "2025-09-01",
+        "2025-09-15",
+        {"extensions": 1},
+        {"resolution_due": "2025-11-14"},
+    ),
+    (
+        "denunciation-two-extensions",
+        "denunciation",
+        "post",
+        "2025-09-01",
+        "2025-09-15",
+        {"extensions": 2},
+        {"resolution_due": "2025-12-14"},
+    ),
+    (
+        "complaint-acceptance-10-calendar-days",
+        "complaint",
+        "post",
+        "2025-03-03",
+        None,
+        {},
+        {"acceptance_due": "2025-03-13", "classification_due": "2025-03-17"},
+    ),
+    (
+        "complaint-first-30-days",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {},
+        {"resolution_due": "2025-04-09"},
+    ),
+    (
+        "complaint-first-complex-45",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"is_complex": True},
+        {"resolution_due": "2025-04-24"},
+    ),
+    (
+        "complaint-first-remote-45",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"is_remote_area": True},
+        {"resolution_due": "2025-04-24"},
+    ),
+    (
+        "complaint-first-remote-complex-60",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"is_remote_area": True, "is_complex": True},
+        {"resolution_due": "2025-05-09"},
+    ),
+    (
+        "complaint-second-45",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"complaint_track": "second"},
+        {"resolution_due": "2025-04-24", "acceptance_due": "2025-03-13"},
+    ),
+    (
+        "complaint-second-complex-60",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"complaint_track": "second", "is_complex": True},
+        {"resolution_due": "2025-05-09"},
+    ),
+    (
+        "complaint-second-remote-complex-70",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"complaint_track": "second", "is_complex": True, "is_remote_area": True},
+        {"resolution_due": "2025-05-19"},
+    ),
+    (
+        "complaint-disciplinary-complex-45",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"complaint_track": "disciplinary", "is_complex": True},
+        {"resolution_due": "2025-04-24"},
+    ),
+    (
+        "complaint-disciplinary-remote-falls-back-to-30",
+        "complaint",
+        "post",
+        "2025-03-03",
+        "2025-03-10",
+        {"complaint_track": "disciplinary", "is_remote_area": True},
+        {"resolution_due": "2025-04-09"},
+    ),
+    (
+        "recommendation-10-working-days-over-30-april",
+        "recommendation",
+        "post",
+        "2026-04-23",
+        None,
+        {},
+        {"classification_due": "2026-05-11", "forwarding_due": "2026-05-04", "resolution_due": None},
+    ),
+    (
+        "feedback-at-reception-answer-visitor-10-working-days",
+        "feedback",
+        "reception",
+        "2025-08-29",
+        None,
+        {},
+        {"reply_due": "2025-09-16", "classification_due": "2025-09-16"},
+    ),
     ("letter-has-no-visitor-answer", "feedback", "post", "2025-08-29", None, {}, {"reply_due": None}),
-    ("online-reception-before-amendment-has-no-rule", "complaint", "online_reception", "2026-06-25", None, {},
-     {"reply_due": None}),
-    ("online-reception-after-amendment", "complaint", "online_reception", "2026-07-01", None, {},
-     {"reply_due": "2026-07-15"}),
+    (
+        "online-reception-before-amendment-has-no-rule",
+        "complaint",
+        "online_reception",
+        "2026-06-25",
+        None,
+        {},
+        {"reply_due": None},
+    ),
+    (
+        "online-reception-after-amendment",
+        "complaint",
+        "online_reception",
+        "2026-07-01",
+        None,
+        {},
+        {"reply_due": "2026-07-15"},
+    ),
 ]
 
 
 def _petition(ptype, channel, received, accepted, flags) -> Petition:
     fields = {"complaint_track": "first" if ptype == "complaint" else ""} | flags
-    return Petition(petition_type=ptype, channel=channel, received_on=D(received),
-                    accepted_on=D(accepted) if accepted else None, **fields)
+    return Petition(
+        petition_type=ptype,
+        channel=channel,
+        received_on=D(received),
+        accepted_on=D(accepted) if accepted else None,
+        **fields,
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_time_limit_table(holidays, case):
     _id, ptype, channel, received, accepted, flags, expected = case
     found = Calendar().deadlines(_petition(ptype, channel, received, accepted, flags))
-    fields = {"classification": "classification_due", "forwarding": "forwarding_due",
-              "acceptance": "acceptance_due", "reply_visitor": "reply_due", "resolution": "resolution_due"}
+    fields = {
+        "classification": "classification_due",
+        "forwarding": "forwarding_due",
+        "acceptance": "acceptance_due",
+        "reply_visitor": "reply_due",
+        "resolution": "resolution_due",
+    }
     got = {fields[step]: d.due for step, d in found.items() if step in fields}
     for field, due in expected.items():
         assert got.get(field) == (D(due) if due else None), field
@@ -98,8 +241,13 @@ def test_case_straddling_the_amendment_uses_each_steps_own_rule(db):
 
 def test_a_changed_rule_is_data_not_code(db):
     """Edit the amended rule (as staff would after checking the new text): only later cases change."""
-    TimeLimitRule.objects.filter(petition_type="complaint", step="resolution", complaint_track="first",
-                                 condition="", valid_from="2026-07-01").update(days=20)
+    TimeLimitRule.objects.filter(
+        petition_type="complaint",
+        step="resolution",
+        complaint_track="first",
+        condition="",
+        valid_from="2026-07-01",
+    ).update(days=20)
     before = Calendar().deadlines(_petition("complaint", "post", "2026-06-20", "2026-06-29", {}))
     after = Calendar().deadlines(_petition("complaint", "post", "2026-06-25", "2026-07-02", {}))
     assert before["resolution"].due == D("2026-07-29")

@@ -1,0 +1,189 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from danvan.citizens import services
+from danvan.citizens.models import MeetingItem, Petition, RoutingRule, SenderAccess, UnitHead
+
+D = date.fromisoformat
+
+
+def register(org_tree, actor=None, **kw):
+    data = dict(
+        petition_type="complaint",
+        channel="post",
+        subject="Khiếu nại bồi thường",
+        content="Tôi không đồng ý với mức bồi thường khi thu hồi đất của gia đình.",
+        received_on=D("2025-09-03"),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Nguyễn Văn Khiếu", "phone": "0912345678"},
+        topic="compensation",
+    )
+    data.update(kw)
+    return services.register_petition(actor=actor, **data)
+
+
+def test_register_keeps_sender_apart_and_computes_limits(org_tree):
+    p = register(org_tree)
+    assert p.code.startswith("DV-") and len(p.code) == 12
+    assert p.sender.full_name == "Nguyễn Văn Khiếu"
+    assert p.sender_label == "Nguyễn Văn Khiếu"
+    assert p.acceptance_due == D("2025-09-13")
+    assert p.current_due == D("2025-09-13")
+
+
+def test_register_denunciation_hides_label(org_tree):
+    p = register(org_tree, petition_type="denunciation", sender={"full_name": "Trần Thị Tố"})
+    assert p.sender_label == ""
+    assert "tran thi to" not in p.search_text
+    assert Petition.objects.search("Trần Thị Tố").count() == 0
+
+
+def test_register_requires_a_name_unless_anonymous(org_tree):
+    with pytest.raises(ValidationError) as err:
+        register(org_tree, sender={})
+    assert "họ và tên" in err.value.messages[0]
+    p = register(org_tree, sender={}, is_anonymous=True, petition_type="feedback")
+    assert p.is_anonymous and p.sender_label == ""
+
+
+def test_old_address_is_mapped_to_todays_unit(org_tree, areas):
+    p = register(org_tree, location_unit=areas["old"])
+    assert p.location_unit == areas["tran_bien"]
+    assert p.location_given == areas["old"]
+    assert p.suggested_body == areas["committee"]
+
+
+def test_routing_rule_beats_territory(org_tree, areas):
+    RoutingRule.objects.create(topic="compensation", area=areas["tran_bien"], body=org_tree["interior"])
+    p = register(org_tree, location_unit=areas["tran_bien"])
+    assert p.suggested_body == org_tree["interior"]
+
+
+def test_full_workflow_to_answer_document(org_tree, accounts):
+    p = register(org_tree)
+    services.classify_petition(
+        p, petition_type="complaint", eligible=True, on=D("2025-09-04"), is_complex=True
+    )
+    assert p.status == "classified"
+    accounts["officer"].email = "officer@example.vn"
+    accounts["officer"].save()
+    services.route_petition(p, body=org_tree["interior"], handler=accounts["officer"], on=D("2025-09-05"))
+    assert p.status == "routed" and p.handling_path == org_tree["interior"].path
+    services.accept_petition(p, actor=accounts["officer"], on=D("2025-09-10"))
+    assert p.resolution_due == D("2025-10-25") and p.current_due == D("2025-10-25")
+    services.answer_petition(
+        p, number="12/TB-UBND", answered_on=D("2025-10-20"), public_answer="Đã giải quyết."
+    )
+    p.refresh_from_db()
+    assert (p.status, p.answer_number, p.answer_date, p.current_due) == (
+        "answered",
+        "12/TB-UBND",
+        D("2025-10-20"),
+        None,
+    )
+    assert p.on_time() is True
+    assert len(mail.outbox) == 1 and p.code in mail.outbox[0].body
+
+
+def test_ineligible_letter_is_filed_with_reason(org_tree):
+    p = register(org_tree)
+    with pytest.raises(ValidationError):
+        services.classify_petition(p, petition_type="complaint", eligible=False)
+    services.classify_petition(p, petition_type="complaint", eligible=False, ineligible_reason="unsigned")
+    assert p.status == "filed" and p.current_due is None
+
+
+def test_denunciation_extension_at_most_twice(org_tree):
+    p = register(org_tree, petition_type="denunciation")
+    services.classify_petition(p, petition_type="denunciation", eligible=True, on=D("2025-09-04"))
+    services.route_petition(p, body=org_tree["interior"], on=D("2025-09-05"))
+    services.accept_petition(p, on=D("2025-09-15"))
+    services.extend_petition(p)
+    services.extend_petition(p)
+    assert p.resolution_due == D("2025-12-14")
+    with pytest.raises(ValidationError) as err:
+        services.extend_petition(p)
+    assert "tối đa hai lần" in err.value.messages[0]
+
+
+def test_duplicates_detected_and_linked(org_tree):
+    first = register(org_tree)
+    second = register(org_tree, received_on=D("2025-09-10"), received_unit=org_tree["interior"])
+    other = register(org_tree, sender={"full_name": "Lê Văn Khác"}, content="Đường ngập nước khi mưa lớn.")
+    found = [p for p, _score in services.find_duplicates(second)]
+    assert first in found and other not in found
+    case_file = services.link_duplicates(second, [first])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.case_file == second.case_file == case_file
+    assert (first.is_duplicate, second.is_duplicate) == (False, True)
+    third = register(org_tree, received_on=D("2025-09-20"))
+    services.link_duplicates(third, [second])
+    assert set(case_file.petitions.values_list("pk", flat=True)) == {first.pk, second.pk, third.pk}
+
+
+def test_sender_of_denunciation_only_for_handler_and_head(org_tree, accounts):
+    p = register(org_tree, petition_type="denunciation", sender={"full_name": "Trần Thị Tố"})
+    for name in ("coordinator", "leader", "reception", "admin"):
+        with pytest.raises(PermissionDenied):
+            services.reveal_sender(p, actor=accounts[name])
+    p.handler = accounts["officer"]
+    p.save()
+    assert services.reveal_sender(p, actor=accounts["officer"]).full_name == "Trần Thị Tố"
+    UnitHead.objects.create(unit=org_tree["board"], user=accounts["leader"])
+    assert services.reveal_sender(p, actor=accounts["leader"]).full_name == "Trần Thị Tố"
+    assert list(SenderAccess.objects.values_list("actor_label", "action")) == [
+        ("leader", "view"),
+        ("officer", "view"),
+    ]
+
+
+def test_sender_of_complaint_visible_to_staff_in_scope(org_tree, accounts):
+    p = register(org_tree)
+    assert services.reveal_sender(p, actor=accounts["coordinator"]).full_name == "Nguyễn Văn Khiếu"
+    with pytest.raises(PermissionDenied):
+        services.reveal_sender(p, actor=accounts["other_officer"])
+
+
+def test_meeting_item_followed_to_resolution(org_tree):
+    from danvan.citizens.models import Meeting
+
+    meeting = Meeting.objects.create(
+        kind="voter_contact",
+        title="TXCT",
+        held_on=D("2025-10-01"),
+        place="Xã A",
+        unit=org_tree["board"],
+        hosts="Đại biểu HĐND",
+    )
+    item = MeetingItem.objects.create(meeting=meeting, kind="recommendation", content="Sửa đường")
+    with pytest.raises(ValidationError):
+        services.record_item_progress(item, status="resolved")
+    services.record_item_progress(item, status="resolved", answer="Đã sửa xong", resolved_on=D("2025-11-01"))
+    assert item.status == "resolved" and item.resolved_on == D("2025-11-01")
+
+
+def test_statistics_counts_and_on_time(org_tree, areas):
+    for i in range(3):
+        p = register(org_tree, location_unit=areas["trang_bom"], received_on=D("2025-09-03"))
+        services.classify_petition(p, petition_type="complaint", eligible=True, on=D("2025-09-04"))
+        services.route_petition(p, body=org_tree["interior"], on=D("2025-09-04"))
+        services.accept_petition(p, on=D("2025-09-05"))
+        services.answer_petition(p, number=f"{i}/TB", answered_on=D("2025-10-01") if i else D("2025-11-30"))
+    register(org_tree, petition_type="feedback", topic="environment")
+    stats = services.statistics(Petition.objects.all(), today=D("2025-10-15"))
+    assert stats.total == 4
+    assert {r["key"]: r["n"] for r in stats.by_type} == {"complaint": 3, "feedback": 1}
+    assert stats.on_time == [{"body": "Sở Nội vụ", "n": 3, "ok": 2, "rate": 67}]
+    assert stats.by_area == [{"key": "Xã Trảng Bom", "n": 3}]
+    assert stats.hot_spots == [{"key": "Xã Trảng Bom", "recent": 3, "previous": 0}]
+
+
+def test_submission_quota_per_address(db, settings):
+    settings.CITIZENS_SUBMIT_LIMIT = 2
+    assert services.allow_submission("10.0.0.1") and services.allow_submission("10.0.0.1")
+    assert not services.allow_submission("10.0.0.1")
+    assert services.allow_submission("10.0.0.2")

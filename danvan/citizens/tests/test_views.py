@@ -1,0 +1,192 @@
+"""Staff pages: scope (404), permission (403), marks on lists, and denouncer protection in every
+rendered output (list, search, export, statistics, audit, API, Open311, portal, e-mail)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from danvan.citizens import services
+from danvan.citizens.models import SenderAccess, UnitHead
+
+NAME, PHONE, EMAIL = "Phạm Thị Bímật", "0987654321", "to-cao@example.vn"
+
+
+@pytest.fixture
+def denunciation(org_tree, accounts):
+    accounts["officer"].email = "officer@example.vn"
+    accounts["officer"].save()
+    p = services.register_petition(
+        actor=accounts["coordinator"],
+        petition_type="denunciation",
+        channel="post",
+        subject="Tố cáo cán bộ nhận hối lộ",
+        content="Nội dung tố cáo chi tiết.",
+        received_on=timezone.localdate() - timedelta(days=20),
+        received_unit=org_tree["board"],
+        sender={"full_name": NAME, "phone": PHONE, "email": EMAIL, "address": "Ấp Bí Mật"},
+    )
+    services.classify_petition(p, petition_type="denunciation", eligible=True)
+    services.route_petition(p, body=org_tree["interior"], handler=accounts["officer"])
+    return p
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+def assert_no_identity(text: str):
+    for secret in (NAME, PHONE, EMAIL, "Ấp Bí Mật", "Bímật"):
+        assert secret not in text
+
+
+def test_list_requires_login_and_role(client, accounts):
+    url = reverse("citizens:petition_list")
+    assert client.get(url).status_code == 302
+    assert client_for(client, accounts["other_officer"]).get(url).status_code == 403
+
+
+def test_out_of_scope_is_404_and_no_permission_is_403(client, accounts, denunciation):
+    url = denunciation.get_absolute_url()
+    assert client_for(client, accounts["other_officer"]).get(url).status_code == 404
+    assert client_for(client, accounts["officer"]).get(url).status_code == 200
+    classify = reverse("citizens:petition_classify", args=[denunciation.pk])
+    assert client_for(client, accounts["leader"]).post(classify, {}).status_code == 403
+
+
+def test_identity_absent_from_lists_search_export_stats_audit(client, accounts, denunciation):
+    c = client_for(client, accounts["coordinator"])
+    pages = [
+        reverse("citizens:petition_list"),
+        reverse("citizens:petition_export"),
+        reverse("citizens:statistics"),
+        reverse("core:audit"),
+        denunciation.get_absolute_url(),
+        reverse("portal:statistics"),
+        reverse("portal:follow") + "?code=" + denunciation.code,
+        reverse("api-schema"),
+        "/api/citizens/petitions/",
+        f"/api/citizens/petitions/{denunciation.pk}/",
+        "/api/citizens/statistics/",
+        "/open311/v2/requests.json",
+        f"/open311/v2/requests/{denunciation.code}.json",
+    ]
+    for url in pages:
+        response = c.get(url)
+        assert response.status_code == 200, url
+        assert_no_identity(response.content.decode())
+    listing = c.get(reverse("citizens:petition_list")).content.decode()
+    assert denunciation.code in listing and "Được bảo vệ" in listing
+    # Searching by the denouncer's name or phone finds nothing (the echoed query aside).
+    for query in (NAME, PHONE, "Bímật"):
+        assert (
+            denunciation.code not in c.get(reverse("citizens:petition_list"), {"q": query}).content.decode()
+        )
+        assert denunciation.code not in c.get(reverse("core:audit"), {"q": query}).content.decode()
+    for message in mail.outbox:
+        assert_no_identity(message.subject + message.body)
+    assert len(mail.outbox) == 1 and denunciation.code in mail.outbox[0].body
+
+
+def test_handler_reveals_identity_and_the_view_is_logged(client, accounts, denunciation):
+    c = client_for(client, accounts["officer"])
+    page = c.get(denunciation.get_absolute_url()).content.decode()
+    assert_no_identity(page)
+    response = c.post(reverse("citizens:petition_sender", args=[denunciation.pk]), follow=True)
+    assert NAME in response.content.decode() and PHONE in response.content.decode()
+    assert (
+        SenderAccess.objects.filter(petition=denunciation, actor=accounts["officer"], action="view").count()
+        == 1
+    )
+    assert_no_identity(c.get(denunciation.get_absolute_url()).content.decode())
+
+
+def test_coordinator_cannot_reveal_but_head_can(client, accounts, denunciation):
+    url = reverse("citizens:petition_sender", args=[denunciation.pk])
+    assert client_for(client, accounts["coordinator"]).post(url).status_code == 403
+    UnitHead.objects.create(unit=denunciation.received_unit, user=accounts["leader"])
+    response = client_for(client, accounts["leader"]).post(url, follow=True)
+    assert NAME in response.content.decode()
+
+
+def test_list_marks_overdue_and_due_soon(client, org_tree, accounts):
+    today = timezone.localdate()
+    base = dict(
+        petition_type="complaint",
+        channel="post",
+        subject="S",
+        content="C",
+        received_unit=org_tree["board"],
+        sender={"full_name": "A"},
+    )
+    late = services.register_petition(received_on=today - timedelta(days=30), **base)
+    soon = services.register_petition(received_on=today - timedelta(days=9), **base)
+    html = client_for(client, accounts["coordinator"]).get(reverse("citizens:petition_list")).content.decode()
+    assert html.count("Quá hạn") >= 1 and html.count("Sắp đến hạn") >= 1
+    overdue = client.get(reverse("citizens:petition_list") + "?deadline=overdue").content.decode()
+    assert late.code in overdue and soon.code not in overdue
+
+
+def test_list_query_count_is_bounded(client, org_tree, accounts, django_assert_max_num_queries):
+    for i in range(30):
+        services.register_petition(
+            petition_type="feedback",
+            channel="post",
+            subject=f"S{i}",
+            content="C",
+            received_on=date(2025, 9, 1),
+            received_unit=org_tree["board"],
+            sender={"full_name": "A"},
+        )
+    c = client_for(client, accounts["coordinator"])
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("citizens:petition_list")).status_code == 200
+
+
+def test_staff_intake_form_validation_in_vietnamese(client, accounts):
+    c = client_for(client, accounts["reception"])
+    response = c.post(
+        reverse("citizens:petition_add"),
+        {
+            "petition_type": "complaint",
+            "channel": "post",
+            "received_on": "2025-09-01",
+            "subject": "S",
+            "content": "C",
+            "topic": "land",
+            "signer_count": 1,
+        },
+    )
+    assert "Nhập họ và tên người gửi" in response.content.decode()
+    response = c.post(
+        reverse("citizens:petition_add"),
+        {
+            "petition_type": "complaint",
+            "channel": "post",
+            "received_on": "2025-09-01",
+            "subject": "S",
+            "content": "C",
+            "topic": "land",
+            "signer_count": 1,
+            "full_name": "Lê A",
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_pages_render(client, accounts, denunciation):
+    c = client_for(client, accounts["coordinator"])
+    for name in (
+        "session_list",
+        "session_add",
+        "meeting_list",
+        "meeting_add",
+        "rule_list",
+        "holiday_list",
+        "assigned_list",
+        "petition_add",
+    ):
+        assert c.get(reverse(f"citizens:{name}")).status_code == 200, name
