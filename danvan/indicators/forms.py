@@ -51,7 +51,8 @@ class RoundForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+    # Not required in the form: approving needs no reasons, returning does (checked by the service).
+    reason = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class EvidenceForm(forms.Form):
