@@ -20,7 +20,7 @@ from danvan.core.text import fold
 
 from . import services
 from .choices import OrgKind, Role
-from .models import OrgUnit, User
+from .models import OrgAlias, OrgUnit, User
 
 DEMO_PASSWORD = "matkhau-Demo-2025"
 
@@ -138,7 +138,10 @@ FINDERS = {
 def _get_or_create(key: str, **fields) -> OrgUnit:
     unit = OrgUnit.objects.filter(key=key).first()
     if unit is None:
-        aliases = fields.pop("aliases", ())
+        # An alias another unit already carries (from the reference data) is left out, not an error.
+        taken = OrgAlias.objects.filter(normalized__in=[fold(a) for a in fields.get("aliases", ())])
+        taken = set(taken.values_list("normalized", flat=True))
+        aliases = [a for a in fields.pop("aliases", ()) if fold(a) not in taken]
         unit = services.create_unit(key=key, aliases=aliases, **fields)
     return unit
 
@@ -223,8 +226,9 @@ def write_logins(users: list[User], path: Path | None = None) -> Path:
 
 def build(*, scale: str, stdout) -> None:
     """Accounts for every role (and, at province scale, one officer per open commune or ward)."""
-    if find_mobilization_board() is None or find_party_committee() is None:
-        stdout.write("orgs: reference data not found; creating a small demo tree.")
+    finders = (find_mobilization_board, find_standing_committee, find_fatherland_front, find_party_committee)
+    if any(find() is None for find in finders):
+        stdout.write("orgs: reference data not found (run `danvan orgs load`); creating a small demo tree.")
         build_fallback_tree()
     users = []
     for username, role, full_name, finder in ACCOUNTS.values():

@@ -1,0 +1,45 @@
+"""End to end in headless Chromium: the coordinator finds Ban Dân vận by typing without diacritics;
+an agency officer cannot open another unit's page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_coordinator_searches_org_tree_without_diacritics(accounts, login):
+    page = login("coordinator")
+    expect(page.locator("h1")).to_have_text("Tổng quan")
+    page.get_by_role("link", name="Cơ quan, đơn vị").first.click()
+    expect(page.locator("h1")).to_have_text("Cơ quan, đơn vị và đơn vị hành chính")
+    page.get_by_label("Tìm theo tên hoặc tên gọi khác").fill("ban dan van")
+    page.get_by_role("button", name="Tìm kiếm").click()
+    results = page.locator("ul.results")
+    expect(results.get_by_role("link", name="Ban Dân vận Tỉnh ủy")).to_be_visible()
+    results.get_by_role("link", name="Ban Dân vận Tỉnh ủy").click()
+    expect(page.locator("h1")).to_contain_text("Ban Dân vận Tỉnh ủy")
+    expect(page.locator(".chip", has_text="BDVTU")).to_be_visible()
+
+
+def test_agency_officer_cannot_open_another_units_page(accounts, org_tree, login):
+    page = login("officer")
+    page.goto(f"{page.base_url}/orgs/")
+    expect(page.locator(".tree")).to_contain_text("Ủy ban nhân dân tỉnh Đồng Nai")
+    expect(page.locator(".tree")).not_to_contain_text("Ban Dân vận")
+    response = page.goto(f"{page.base_url}{org_tree['board'].get_absolute_url()}")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
+    expect(page.locator("main")).to_contain_text("Trang không tồn tại hoặc bạn không có quyền truy cập.")
+    expect(page).to_have_title(re.compile("danvan"))
+
+
+def test_mobile_menu_opens(accounts, page, login):
+    page.set_viewport_size({"width": 390, "height": 800})
+    login("coordinator")
+    nav = page.locator("nav.mainnav")
+    expect(nav).to_be_hidden()
+    page.locator("label.nav-toggle-label").click()
+    expect(nav).to_be_visible()
+    expect(nav.get_by_role("link", name="Cơ quan, đơn vị")).to_be_visible()
