@@ -103,14 +103,16 @@ class ReferenceData:
 
 
 def alias_names(unit: UnitSpec) -> list[str]:
-    """The aliases to register: the listed ones, plus a body's short name, one per folded spelling.
+    """The aliases to register: a body's full and short names and the listed ones, one per folded spelling.
 
-    Administrative units get no aliases: their short names ("Biên Hòa") recur across levels and
-    periods (district, old ward, new ward), so they would be ambiguous; search still finds them.
+    Registering the names too makes the alias table the one place where the plan reader looks a
+    name up, and makes two bodies with the same name an error. Administrative units get no aliases:
+    their names ("Biên Hòa") recur across levels and periods (district, old ward, new ward), so they
+    would be ambiguous; search still finds them.
     """
     names = list(unit.aliases)
-    if unit.short_name and unit.kind not in OrgKind.administrative():
-        names.insert(0, unit.short_name)
+    if unit.kind not in OrgKind.administrative():
+        names[:0] = [n for n in (unit.name, unit.short_name) if n]
     seen, result = set(), []
     for name in names:
         folded = fold(name)
