@@ -53,7 +53,7 @@ def test_demo_uses_existing_units_and_is_idempotent(org_tree, logins_file):
     demo.build(scale="small", stdout=io.StringIO())
     assert OrgUnit.objects.count() == units
     assert User.objects.filter(username__in=[a[0] for a in demo.ACCOUNTS.values()]).count() == 6
-    assert demo.demo_user("coordinator").org_unit.name == "Ban Dân vận Tỉnh ủy"
+    assert demo.demo_user("coordinator").org_unit.name == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
 
 
 @pytest.mark.django_db
