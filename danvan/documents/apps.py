@@ -6,4 +6,4 @@ class DocumentsConfig(AppConfig):
     name = "danvan.documents"
     label = "documents"
     verbose_name = _("Documents")
-    navigation: list = []
+    navigation = [(110, "documents:document_list", _("Cited documents"), None)]

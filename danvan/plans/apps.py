@@ -6,4 +6,4 @@ class PlansConfig(AppConfig):
     name = "danvan.plans"
     label = "plans"
     verbose_name = _("Plans")
-    navigation: list = []
+    navigation = [(100, "plans:plan_list", _("Plans"), "plans.view_plan")]

@@ -36,7 +36,7 @@ _NOT_HEADS = {
     "các kiến", "các ý", "các thông", "các sản", "các điều", "các yếu", "các bước", "các đề", "các tấm",
     "các gia", "các đồng", "các cá", "các tập", "các quan", "các mặt", "các ngày", "các năm", "cấp có",
     "cấp trên", "cấp độ", "các cấp chính quyền và", "viện dẫn", "bộ phận", "lãnh đạo,", "cơ quan nhà",
-    "đoàn công", "đoàn kiểm", "đoàn giám", "tổ chức", "tổ công", "các tổ", "lãnh đạo các", "bí thư cấp",
+    "đoàn công", "đoàn kiểm", "đoàn giám", "tổ chức", "tổ công", "lãnh đạo các", "bí thư cấp",
 }
 _GROUP_NOUNS_AFTER_CAC = {
     "cấp", "sở", "ban", "ngành", "cơ", "đoàn", "tổ", "hội", "địa", "đơn", "huyện", "thành", "xã", "phường",
@@ -110,13 +110,13 @@ def head_length(tokens: list[re.Match], i: int) -> int:
     if words[0] in ("cấp", "chính", "cơ", "hệ", "lực") and not _is_capitalized(first):
         for head in ("cấp ủy", "cấp uỷ", "chính quyền", "hệ thống dân vận", "hệ thống chính trị", "lực lượng vũ trang"):
             n = len(head.split())
-            if " ".join(words[:n]) == head:
+            if len(words) >= n and " ".join(words[:n]) == head:
                 return n
         return 0
     if not _is_capitalized(first):
         return 0
     for n in (3, 2, 1):
-        if " ".join(words[:n]) in _CAP_HEADS_SET:
+        if len(words) >= n and " ".join(words[:n]) in _CAP_HEADS_SET:
             # A single capitalized "Ban"/"Hội"/… must be followed by a capitalized word or a known word.
             if n == 1 and words[0] in ("ban", "hội", "bộ", "đoàn", "cục", "phòng", "tổ", "viện", "trường", "cấp"):
                 nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""

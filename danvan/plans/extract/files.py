@@ -112,7 +112,14 @@ def _pdf(data: bytes, name: str) -> str:
                 reader.decrypt("")
             except Exception as error:  # noqa: BLE001
                 raise ReadError("unreadable", name, "encrypted") from error
-        pages = [_pdf_page(page) for page in reader.pages]
+        page_lines = [_pdf_lines(page) for page in reader.pages]
+        gaps = sorted(
+            round(abs(a[0] - b[0]), 1) for lines in page_lines for a, b in zip(lines, lines[1:], strict=False)
+            if abs(a[0] - b[0]) > 0.5
+        )
+        usual = gaps[len(gaps) // 4] if gaps else 12.0  # the line pitch: most gaps are inside paragraphs
+        pages = [_pdf_page(lines, usual) if lines else (page.extract_text() or "")
+                 for page, lines in zip(reader.pages, page_lines, strict=True)]
     except ReadError:
         raise
     except Exception as error:  # noqa: BLE001  (pypdf raises many kinds of errors on broken files)
@@ -123,9 +130,9 @@ def _pdf(data: bytes, name: str) -> str:
     return text
 
 
-def _pdf_page(page) -> str:
-    """Page text with a blank line where the vertical gap or the indentation says a paragraph starts."""
-    lines: list[list] = []  # [y, x, text]
+def _pdf_lines(page) -> list[list]:
+    """[y, x, text] of each line of a page, from pypdf's text visitor."""
+    lines: list[list] = []
 
     def visitor(text, cm, tm, font_dict, font_size):
         if not text:
@@ -138,17 +145,17 @@ def _pdf_page(page) -> str:
                 lines.append([y - i * (font_size or 10), x, part])
 
     page.extract_text(visitor_text=visitor)
-    lines = [line for line in lines if line[2].strip()]
-    if not lines:
-        return page.extract_text() or ""
-    gaps = sorted(abs(a[0] - b[0]) for a, b in zip(lines, lines[1:], strict=False) if abs(a[0] - b[0]) > 0.5)
-    usual = gaps[len(gaps) // 2] if gaps else 12
+    return [line for line in lines if line[2].strip()]
+
+
+def _pdf_page(lines: list[list], usual: float) -> str:
+    """Page text with a blank line where the vertical gap or the indentation says a paragraph starts."""
     left = min(line[1] for line in lines)
-    out = []
+    paragraphs: list[list[str]] = []
     for index, (y, x, text) in enumerate(lines):
-        if index:
-            gap = abs(lines[index - 1][0] - y)
-            if gap > usual * 1.35 or x > left + 8:
-                out.append("")
-        out.append(text.strip())
-    return "\n".join(out)
+        gap = abs(lines[index - 1][0] - y) if index else 0
+        if not paragraphs or gap > usual * 1.35 or x > left + 8:
+            paragraphs.append([])
+        paragraphs[-1].append(" ".join(text.split()))
+    # Lines of one paragraph are joined: a PDF breaks lines where the page is full, not where a sentence ends.
+    return "\n\n".join(" ".join(p) for p in paragraphs)

@@ -86,6 +86,8 @@ def _continues(previous: str, line: str) -> bool:
     if previous.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"')) or "|" in previous[-3:] or previous.isupper():
         return False
     first = line[:1]
+    if _LETTER.match(line) or _BULLET.match(line):
+        return False
     return first.islower() or (first.isdigit() and not _ARABIC.match(line) and not _SUB.match(line)) or first in ",;)"
 
 
@@ -105,8 +107,9 @@ class Reader:
         body_from, body_to = self._metadata()
         self._structure(body_from, body_to)
         self.plan.targets = read_targets(self.clean, self._target_blocks(), self._section_at)
-        self.plan.citations = read_citations(self.clean, self.blocks[body_from].start if self.blocks else 0,
-                                             self.blocks[body_to - 1].end if body_to else 0)
+        begin = self.blocks[body_from].start if body_from < len(self.blocks) else len(self.clean)
+        finish = self.blocks[body_to - 1].end if 0 < body_to <= len(self.blocks) else begin
+        self.plan.citations = read_citations(self.clean, begin, max(begin, finish))
         for index, citation in enumerate(self.plan.citations):
             for task in self.plan.tasks:
                 if task.start <= citation.start < task.end:
@@ -236,7 +239,7 @@ class Reader:
         self._eligible: dict[str | None, bool] = {None: not has_roman}
         self._block_section: list[tuple[int, str | None]] = []
         parent_task: int | None = None  # task whose text ends with ":" and owns following "+" items
-        parent_bullet = ""
+        parent_bullet = sub_bullet = ""
         last_task_block = -10
         table_rows: list[int] = []
         i = body_from
@@ -271,18 +274,21 @@ class Reader:
                 content_from = m.end()
             content_start = offset + content_from
             content = self.clean[content_start : block.end].replace("\n", " ")
-            made = self._tasks_from_block(content, content_start, sec)
+            short_heading = heading_len and len(content.split()) <= 12 and not content.rstrip().endswith(".")
+            made = [] if short_heading else self._tasks_from_block(content, content_start, sec)
             if made:
                 last_index = len(plan.tasks) - 1
-                if parent_task is not None and bullet and bullet != parent_bullet:
+                if parent_task is not None and bullet and bullet != parent_bullet and bullet == (sub_bullet or bullet):
+                    sub_bullet = bullet
                     for k in range(len(plan.tasks) - len(made), len(plan.tasks)):
                         plan.tasks[k].parent = parent_task
                 else:
                     parent_task = None
                 if content.rstrip().endswith(":"):
-                    parent_task, parent_bullet = last_index, bullet
+                    parent_task, parent_bullet, sub_bullet = last_index, bullet, ""
                 last_task_block = i
-            elif parent_task is not None and bullet and bullet != parent_bullet:
+            elif parent_task is not None and bullet and bullet != parent_bullet and bullet == (sub_bullet or bullet):
+                sub_bullet = bullet
                 self._subitem(parent_task, content, content_start, block.end, sec)
                 last_task_block = i
             elif last_task_block == i - 1 and plan.tasks and self._deadline_only(content):
@@ -292,8 +298,7 @@ class Reader:
                 task.deadline = read_deadline(task.text)
                 last_task_block = i
             else:
-                if not bullet or bullet == parent_bullet:
-                    parent_task = None
+                parent_task = None
             i += 1
         self._propagate_deadlines()
 
@@ -601,7 +606,7 @@ def _display_case(upper: str) -> str:
             out.append(word[:1] + word[1:].lower() if i == 0 or word.isupper() else word)
             i += 1
     text = " ".join(out)
-    return re.sub(r"\b(Tỉnh|Huyện|Xã|Phường)\b(?= [A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), text, count=0)
+    return re.sub(r"(?<=\s)(Tỉnh|Huyện|Xã|Phường)\b(?= [A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), text, count=0)
 
 
 def read_plan(text: str, name: str = "") -> ExtractedPlan:
