@@ -23,6 +23,7 @@ it through @font-face on the version-2 files; the DOCX names Times New Roman, wh
 from __future__ import annotations
 
 import io
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -434,4 +435,6 @@ def render_pdf(doc: PartyDocument) -> bytes:
     """The document as PDF, through WeasyPrint (imported here: it loads pango on first use)."""
     from weasyprint import HTML
 
+    # WeasyPrint logs every layout step at INFO; the command line and the worker need none of it.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     return HTML(string=render_html(doc), base_url="/").write_pdf()
