@@ -116,9 +116,8 @@ def main() -> int:
                 return proc.returncode
             results[size] = json.loads(proc.stdout.strip().splitlines()[-1])
     for size, r in results.items():
-        print(
-            f"{size}: {r['occurrences']} occurrences, {r['entries']} progress entries (built in {r['build_s']} s)"
-        )
+        counts = f"{r['occurrences']} occurrences, {r['entries']} progress entries"
+        print(f"{size}: {counts} (built in {r['build_s']} s)")
         for name, p in r["pages"].items():
             print(f"  {name:<10} p50 {p['p50_ms']:>7} ms   p95 {p['p95_ms']:>7} ms   {p['queries']} queries")
     small, big = results["tenth"], results["province"]

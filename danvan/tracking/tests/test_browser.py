@@ -14,7 +14,9 @@ def test_officer_reports_progress_and_board_sees_it(page, login, accounts, annua
 
     login("officer")
     page.goto(f"{page.base_url}/tracking/")
-    page.locator("#current").get_by_role("link", name="Nâng cao hiệu quả công tác dân vận chính quyền").click()
+    current = page.locator("#current")
+    task_link = current.get_by_role("link", name="Nâng cao hiệu quả công tác dân vận chính quyền")
+    task_link.click()
     page.wait_for_load_state()
     assert "2025" in page.locator("h1").inner_text()
     page.fill("#id_percent", "50")
