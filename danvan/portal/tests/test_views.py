@@ -1,0 +1,110 @@
+"""Public portal: submit (limits, honeypot, rate limit), follow by code, public statistics."""
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from danvan.citizens import services
+from danvan.citizens.models import Petition
+
+FORM = {
+    "petition_type": "feedback",
+    "subject": "Đèn đường hỏng",
+    "content": "Đèn đường ở ấp 3 không sáng.",
+    "topic": "infrastructure",
+    "address_text": "Ấp 3",
+    "full_name": "Lê Văn Dân",
+    "phone": "",
+    "email": "dan@example.vn",
+}
+
+
+@pytest.fixture(autouse=True)
+def _units(org_tree):
+    return org_tree
+
+
+def test_submit_gives_a_code_and_lands_at_the_board(client, org_tree):
+    response = client.post(reverse("portal:submit"), FORM)
+    assert response.status_code == 200
+    p = Petition.objects.get()
+    assert p.code in response.content.decode()
+    assert (p.channel, p.received_unit, p.sender.full_name) == ("portal", org_tree["board"], "Lê Văn Dân")
+    assert len(mail.outbox) == 1 and p.code in mail.outbox[0].body and "Lê Văn Dân" not in mail.outbox[0].body
+
+
+def test_denunciation_needs_a_name_in_vietnamese(client):
+    response = client.post(
+        reverse("portal:submit"), FORM | {"petition_type": "denunciation", "full_name": ""}
+    )
+    assert "Đơn khiếu nại, tố cáo phải ghi họ và tên người gửi." in response.content.decode()
+    assert not Petition.objects.exists()
+
+
+def test_content_and_upload_limits(client, settings):
+    settings.CITIZENS_MAX_CONTENT = 50
+    response = client.post(reverse("portal:submit"), FORM | {"content": "x" * 51})
+    assert "Giá trị này chỉ có tối đa 50 kí tự (hiện có 51)" in response.content.decode()
+    settings.CITIZENS_MAX_CONTENT = 5000
+    fake = SimpleUploadedFile("a.pdf", b"not really a pdf", content_type="application/pdf")
+    response = client.post(reverse("portal:submit"), FORM | {"attachment": fake})
+    assert "Chỉ được đính kèm tệp PDF, JPEG hoặc PNG." in response.content.decode()
+    settings.CITIZENS_MAX_UPLOAD = 10
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"0" * 100, content_type="application/pdf")
+    response = client.post(reverse("portal:submit"), FORM | {"attachment": pdf})
+    assert "Tệp quá lớn" in response.content.decode()
+    assert not Petition.objects.exists()
+    settings.CITIZENS_MAX_UPLOAD = 1024
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"0" * 100, content_type="application/pdf")
+    client.post(reverse("portal:submit"), FORM | {"attachment": pdf})
+    assert Petition.objects.get().attachments.get().content_type == "application/pdf"
+
+
+def test_rate_limit_per_address(client, settings):
+    settings.CITIZENS_SUBMIT_LIMIT = 2
+    for _ in range(2):
+        assert client.post(reverse("portal:submit"), FORM).status_code == 200
+    response = client.post(reverse("portal:submit"), FORM)
+    assert response.status_code == 429
+    assert "Địa chỉ của bạn đã gửi quá nhiều lần" in response.content.decode()
+    assert Petition.objects.count() == 2
+
+
+def test_honeypot_stores_nothing(client):
+    response = client.post(reverse("portal:submit"), FORM | {"website": "http://spam"})
+    assert response.status_code == 200 and not Petition.objects.exists()
+
+
+def test_follow_shows_status_and_public_answer_only(client, org_tree):
+    p = services.submit_public(
+        petition_type="complaint",
+        subject="S",
+        content="Nội dung riêng tư của đơn",
+        topic="land",
+        sender={"full_name": "Ngô Thị Riêng"},
+    )
+    services.classify_petition(p, petition_type="complaint", eligible=True)
+    services.route_petition(p, body=org_tree["interior"])
+    services.answer_petition(
+        p,
+        number="9/TB",
+        answered_on=p.received_on,
+        summary="Ghi chú nội bộ",
+        public_answer="Đã giải quyết xong.",
+    )
+    html = client.get(reverse("portal:follow"), {"code": p.code.lower().replace("-", "")}).content.decode()
+    assert "Đã trả lời" in html and "Đã giải quyết xong." in html
+    for hidden in ("Ngô Thị Riêng", "Nội dung riêng tư", "Ghi chú nội bộ", "9/TB"):
+        assert hidden not in html
+    missing = client.get(reverse("portal:follow"), {"code": "DV-0000-0000"}).content.decode()
+    assert "Không có đơn nào mang mã theo dõi này" in missing
+
+
+def test_public_statistics_and_health(client):
+    services.submit_public(
+        petition_type="feedback", subject="S", content="C", topic="land", sender={"full_name": "Hồ Văn Ẩn"}
+    )
+    html = client.get(reverse("portal:statistics")).content.decode()
+    assert "Phản ánh" in html and "Hồ Văn Ẩn" not in html
+    assert client.get(reverse("portal:health")).content == b"ok"
