@@ -1,0 +1,50 @@
+"""End to end: a citizen submits on the portal, staff classify and route it, the handler answers,
+and the citizen sees the answer by tracking code."""
+
+import pytest
+
+from danvan.citizens.models import Petition
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_portal_to_answer(page, login, accounts, org_tree):
+    # Citizen
+    page.goto(f"{page.base_url}/public/submit/")
+    page.select_option("#id_petition_type", "recommendation")
+    page.fill("#id_subject", "Đề nghị lắp đèn đường")
+    page.fill("#id_content", "Đoạn đường từ ấp 1 đến ấp 2 không có đèn, rất nguy hiểm ban đêm.")
+    page.fill("#id_full_name", "Trương Văn Dân")
+    page.click("#submit-form button[type=submit]")
+    code = page.inner_text("#tracking-code").strip()
+    assert code.startswith("DV-")
+    petition = Petition.objects.get(code=code)
+
+    # Staff classify and route
+    login("coordinator")
+    page.goto(f"{page.base_url}/citizens/?q={code}")
+    page.click(f"text={code}")
+    page.click("#classify-form button[type=submit]")
+    assert "Đã phân loại đơn." in page.content()
+    page.select_option("#id_body", label="Sở Nội vụ")
+    page.select_option("#id_handler", label="officer")
+    page.click("#route-form button[type=submit]")
+    assert "Đã chuyển đơn đến Sở Nội vụ." in page.content()
+
+    # The handler answers
+    page.context.clear_cookies()
+    login("officer")
+    page.goto(f"{page.base_url}/citizens/{petition.pk}/")
+    page.fill("#id_number", "25/SNV-TCD")
+    page.fill("#id_public_answer", "Sở đã đề nghị UBND xã lắp đèn trong tháng tới.")
+    page.click("#answer-form button[type=submit]")
+    assert "Đã ghi nhận văn bản trả lời." in page.content()
+
+    # The citizen follows by code
+    page.context.clear_cookies()
+    page.goto(f"{page.base_url}/public/follow/")
+    page.fill("#id_code", code)
+    page.click("form.filters button[type=submit]")
+    assert page.inner_text("#follow-status") == "Đã trả lời"
+    assert "lắp đèn trong tháng tới" in page.inner_text("#follow-answer")
+    page.screenshot(path="/tmp/citizens-follow.png")
