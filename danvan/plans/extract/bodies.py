@@ -100,9 +100,8 @@ def head_length(tokens: list[re.Match], i: int) -> int:
     words = [_lower(t.group(0)) for t in tokens[i : i + 4]]
     phrase2 = " ".join(words[:2])
     phrase3 = " ".join(words[:3])
-    for bad in _NOT_HEADS:
-        if phrase2 == bad or phrase3 == bad or phrase3.startswith(bad + " ") or (" " not in bad and words[0] == bad):
-            return 0
+    if phrase2 in _NOT_HEADS or phrase3 in _NOT_HEADS or words[0] in _NOT_HEADS:
+        return 0
     if words[0] in ("các", "từng"):
         if len(words) > 1 and (words[1] in _GROUP_NOUNS_AFTER_CAC or phrase3.split(" ", 1)[1] in _GROUP_NOUNS_AFTER_CAC):
             return 2
@@ -158,7 +157,7 @@ def stop_at(tokens: list[re.Match], i: int) -> str | None:
     return None
 
 
-def tokenize(text: str, start: int = 0, limit: int = 700) -> list[re.Match]:
+def tokenize(text: str, start: int = 0, limit: int = 400) -> list[re.Match]:
     return list(TOKEN.finditer(text, start, min(len(text), start + limit)))
 
 

@@ -1,6 +1,7 @@
 """Cited documents: "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI) về …",
 "Chỉ thị số 16/CT-TTg ngày 16/5/2016", "Quyết định số 217, 218-QĐ/TW" (two documents), "Luật Tiếp công dân"."""
 
+import bisect
 import re
 from datetime import date
 
@@ -117,8 +118,11 @@ def read_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
                     end=after + consumed,
                 )
             )
+    covered = [(c.start, c.end) for c in found]
+    cover_starts = [c[0] for c in covered]
     for m in _LAW.finditer(text, start, end):
-        if any(c.start <= m.start() < c.end for c in found):
+        k = bisect.bisect_right(cover_starts, m.start()) - 1
+        if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
             continue
         name = m.group("name").strip()
         if name.split()[0].lower() in {"số", "sửa", "này", "và"}:

@@ -9,6 +9,7 @@ table, and "+" sub-items under one assignment. Offsets always point into the sou
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -110,10 +111,19 @@ class Reader:
         begin = self.blocks[body_from].start if body_from < len(self.blocks) else len(self.clean)
         finish = self.blocks[body_to - 1].end if 0 < body_to <= len(self.blocks) else begin
         self.plan.citations = read_citations(self.clean, begin, max(begin, finish))
+        by_start = sorted(range(len(self.plan.tasks)), key=lambda i: self.plan.tasks[i].start)
+        starts = [self.plan.tasks[i].start for i in by_start]
         for index, citation in enumerate(self.plan.citations):
-            for task in self.plan.tasks:
+            # the innermost task whose span holds the citation (spans of sub-items sit inside their parent's)
+            position = bisect.bisect_right(starts, citation.start) - 1
+            while position >= 0:
+                task = self.plan.tasks[by_start[position]]
                 if task.start <= citation.start < task.end:
                     task.citations.append(index)
+                    break
+                if starts[position] < citation.start - 20000:
+                    break
+                position -= 1
         for task in self.plan.tasks:
             for n in task.names:
                 n.canonical = bodies.canonical(n.text)
@@ -221,11 +231,12 @@ class Reader:
         folded = fold(body)
         if folded.endswith(("tinh uy", "huyen uy", "thanh uy", "dang uy")) or " tinh" in folded or " huyen" in folded:
             return display
-        counts = {level: fold(self.source).count(fold(level)) for level in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Đảng ủy")}
+        source = fold(self.source)
+        counts = {level: source.count(fold(level)) for level in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Đảng ủy")}
         if folded.startswith(("ban thuong vu", "ban chap hanh")) and max(counts.values()) > 0:
             return f"{display} {max(counts, key=counts.get)}"
         if folded.startswith(("uy ban nhan dan", "hoi dong nhan dan")):
-            low = fold(self.source)
+            low = source
             level = "tỉnh" if low.count(" tinh") >= low.count(" huyen") else "huyện"
             return f"{display} {level}"
         return display
@@ -363,12 +374,12 @@ class Reader:
         return number.split(".")[0] if number else None
 
     def _section_at(self, offset: int) -> str | None:
-        found = None
-        for start, sec in self._block_section:
-            if start > offset:
-                break
-            found = sec
-        return found
+        if not getattr(self, "_block_section", None):
+            return None
+        if getattr(self, "_section_starts", None) is None or len(self._section_starts) != len(self._block_section):
+            self._section_starts = [start for start, _ in self._block_section]
+        index = bisect.bisect_right(self._section_starts, offset) - 1
+        return self._block_section[index][1] if index >= 0 else None
 
     def _target_blocks(self) -> list[tuple[int, int, str | None]]:
         out = []

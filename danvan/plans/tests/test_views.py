@@ -1,0 +1,127 @@
+import io
+
+import pytest
+from django.urls import reverse
+
+from danvan.plans import services
+from danvan.plans.models import Plan, PlanImport, Task
+
+from .factories import SAMPLE, build_registry_units
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(org_tree):
+    build_registry_units(org_tree)
+    extracted = services.match_bodies(services.read_document(SAMPLE.encode("utf-8"), "sample.txt"))
+    return services.save_extracted_plan(extracted, actor=None)
+
+
+def upload(name: str, data: bytes):
+    handle = io.BytesIO(data)
+    handle.name = name
+    return handle
+
+
+def test_import_review_pages_are_for_coordinators_only(client, accounts, plan):
+    task = plan.tasks.first()
+    for name in ("leader", "officer", "admin"):
+        client.force_login(accounts[name])
+        assert client.get(reverse("plans:import")).status_code == 403
+        assert client.get(reverse("plans:review", args=[plan.pk])).status_code == 403
+        assert client.post(reverse("plans:task_review", args=[task.pk]), {}).status_code == 403
+    client.logout()
+    assert client.get(reverse("plans:import")).status_code == 302  # to the login page
+
+
+def test_plan_pages_follow_visible_to(client, accounts, plan, django_assert_max_num_queries):
+    client.force_login(accounts["officer"])  # UBND tỉnh: one task (Sở Nội vụ executes it)
+    response = client.get(reverse("plans:plan", args=[plan.pk]))
+    assert response.status_code == 200
+    assert [t.pk for g in response.context["groups"] for t in g["tasks"]] == [plan.tasks.get(order=1).pk]
+    hidden = plan.tasks.get(order=2)
+    assert client.get(reverse("plans:task", args=[hidden.pk])).status_code == 404
+    client.force_login(accounts["reception"])  # Sở Nội vụ
+    assert client.get(reverse("plans:plan_list")).context["plans"][0] == plan
+    client.force_login(accounts["leader"])
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("plans:plan", args=[plan.pk]))
+    assert len([t for g in response.context["groups"] for t in g["tasks"]]) == 3
+    assert "Giao Ban Dân vận Tỉnh ủy chủ trì" in response.content.decode()
+
+
+def test_upload_reads_in_a_job_and_opens_the_review(client, accounts, org_tree):
+    build_registry_units(org_tree)
+    client.force_login(accounts["coordinator"])
+    response = client.post(reverse("plans:import"), {"document": upload("ke-hoach.txt", SAMPLE.encode())})
+    job = PlanImport.objects.get()
+    assert response.url == reverse("plans:import_status", args=[job.pk])
+    assert (job.state, job.progress) == ("read", 100)
+    response = client.get(response.url)
+    assert response.url == reverse("plans:review", args=[job.plan_id])
+    page = client.get(response.url).content.decode()
+    assert 'id="plan-source"' in page and 'data-start="' in page and "Ban Thường vụ Tỉnh đoàn" in page
+    # The same document again: the page offers to update, nothing is duplicated.
+    again = client.post(reverse("plans:import"), {"document": upload("ke-hoach.txt", SAMPLE.encode())})
+    assert again.status_code == 200 and again.context["existing"].pk == job.plan_id
+    assert "Cập nhật kế hoạch đã có" in again.content.decode()
+    client.post(reverse("plans:import"), {"document": upload("ke-hoach.txt", SAMPLE.encode()),
+                                          "update_plan": job.plan_id})
+    assert Plan.objects.count() == 1 and Task.objects.count() == 3
+
+
+def test_bad_upload_shows_a_vietnamese_error_and_saves_nothing(client, accounts):
+    client.force_login(accounts["coordinator"])
+    response = client.post(reverse("plans:import"), {"document": upload("quet.pdf", b"%PDF-1.4 broken")})
+    assert response.status_code == 200
+    assert response.context["form"].errors["document"] == [
+        "Không đọc được tệp “quet.pdf” (tệp bị hỏng hoặc có mật khẩu). Hãy lưu lại thành .docx, .pdf hoặc .txt "
+        "rồi tải lên lại."]
+    response = client.post(reverse("plans:import"), {"document": upload("bang.xlsx", b"PK\x03\x04")})
+    assert "Tệp “bang.xlsx” không đúng định dạng" in response.context["form"].errors["document"][0]
+    assert (Plan.objects.count(), PlanImport.objects.count()) == (0, 0)
+
+
+def test_task_review_corrects_the_lead(client, accounts, plan, org_tree):
+    client.force_login(accounts["coordinator"])
+    task = plan.tasks.get(order=2)
+    (youth,) = task.assignments.all()
+    url = reverse("plans:task_review", args=[task.pk])
+    assert client.get(url).status_code == 200
+    data = {"section": task.section_id or "", "recurrence": "ongoing", "due_date": "", "deadline_text": "",
+            "a-TOTAL_FORMS": "2", "a-INITIAL_FORMS": "1", "a-MIN_NUM_FORMS": "0", "a-MAX_NUM_FORMS": "1000",
+            "a-0-id": youth.pk, "a-0-unit": org_tree["organisation"].pk, "a-0-name_as_written": youth.name_as_written,
+            "a-0-role": "lead", "a-1-id": "", "a-1-unit": "", "a-1-name_as_written": "", "a-1-role": "coordinator"}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    youth.refresh_from_db()
+    assert (youth.unit, youth.role) == (org_tree["organisation"], "lead")
+    data["a-0-role"] = "coordinator"
+    response = client.post(url, data)
+    assert "Nhiệm vụ cần có cơ quan chủ trì" in response.content.decode()
+
+
+def test_activate_and_api(client, accounts, plan):
+    client.force_login(accounts["coordinator"])
+    client.post(reverse("plans:activate", args=[plan.pk]))
+    plan.refresh_from_db()
+    assert plan.status == "active"
+    client.force_login(accounts["officer"])
+    tasks = client.get("/api/plans/tasks/").json()
+    rows = tasks["results"] if isinstance(tasks, dict) else tasks
+    assert [r["summary"] for r in rows] == [plan.tasks.get(order=1).summary]
+    assert rows[0]["assignments"][0]["role"] == "lead"
+    plans = client.get("/api/plans/plans/").json()
+    assert [p["id"] for p in (plans["results"] if isinstance(plans, dict) else plans)] == [plan.pk]
+    client.force_login(accounts["other_officer"])
+    assert client.get(f"/api/plans/tasks/{plan.tasks.get(order=1).pk}/").status_code == 404
+
+
+def test_documents_pages(client, accounts, plan):
+    client.force_login(accounts["officer"])
+    response = client.get(reverse("documents:document_list"))
+    (document,) = response.context["documents"]
+    assert document.symbol == "120-KL/TW"
+    detail = client.get(document.get_absolute_url())
+    assert detail.status_code == 200 and detail.context["citations"] == []  # cited by a task outside the scope
