@@ -10,3 +10,16 @@ class CitizensConfig(AppConfig):
         (300, "citizens:petition_list", _("Citizens"), "citizens.use_reception"),
         (310, "citizens:assigned_list", _("Petitions to handle"), "citizens.handle_assigned"),
     ]
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .deadlines import forget_shared_calendar
+
+        for model in (self.get_model("TimeLimitRule"), self.get_model("Holiday")):
+            post_save.connect(
+                forget_shared_calendar, sender=model, dispatch_uid=f"calendar-save-{model.__name__}"
+            )
+            post_delete.connect(
+                forget_shared_calendar, sender=model, dispatch_uid=f"calendar-del-{model.__name__}"
+            )

@@ -56,6 +56,25 @@ class Deadline:
     extensions: list
 
 
+_shared: dict = {}
+
+
+def shared_calendar() -> "Calendar":
+    """A per-process Calendar, rebuilt when a rule or holiday changes here (signals) or after 5 minutes
+    (another process may have changed them); it spares every submission two queries and rule parsing."""
+    import time
+
+    cached = _shared.get("calendar")
+    if cached is None or time.monotonic() - _shared["at"] > 300:
+        cached = _shared["calendar"] = Calendar()
+        _shared["at"] = time.monotonic()
+    return cached
+
+
+def forget_shared_calendar(**kwargs) -> None:
+    _shared.pop("calendar", None)
+
+
 class Calendar:
     """Rules and holidays loaded once; reuse one instance for many petitions (bulk demo, recompute)."""
 

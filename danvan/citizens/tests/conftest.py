@@ -48,3 +48,13 @@ def areas(org_tree):
         parent=org_tree["people"],
     )
     return {"tran_bien": tran_bien, "trang_bom": trang_bom, "old": old, "committee": committee}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    """Each test starts with a freshly loaded per-process Calendar (rolled-back rows fire no signal)."""
+    from danvan.citizens.deadlines import forget_shared_calendar
+
+    forget_shared_calendar()
+    yield
+    forget_shared_calendar()

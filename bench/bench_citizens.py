@@ -1,0 +1,197 @@
+"""Citizens benchmarks: 200,000 petitions, the staff list with filters (p95 target < 200 ms), and public
+submission with locust against gunicorn compared with the project's minimal endpoint (/public/health/).
+
+    .venv/bin/python bench/bench_citizens.py [--count 200000] [--users 20] [--seconds 20] [--skip-load]
+
+Everything runs on this machine (loopback only) in bench/out/: its own SQLite database and a
+settings module that lifts the per-address submission limit (every locust user shares 127.0.0.1).
+Synthetic rows are bulk-created without audit history (see danvan/citizens/demo.py).
+"""
+
+import argparse
+import csv
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+DB = OUT / "citizens.sqlite3"
+BIN = Path(sys.executable).parent
+
+SETTINGS = """from danvan.settings.dev import *  # noqa
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+CITIZENS_SUBMIT_LIMIT = 10**9
+# SQLite with several gunicorn workers: take the write lock at the start of each transaction and wait
+# for it, instead of failing a read-then-write upgrade with "database is locked".
+DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "WARNING"}}
+"""
+
+LOCUSTFILE = """
+import re
+from locust import HttpUser, constant, task
+
+TARGET = "{target}"
+
+
+class Citizen(HttpUser):
+    wait_time = constant(0)
+
+    def on_start(self):
+        if TARGET == "submit":
+            page = self.client.get("/public/submit/", name="form")
+            self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+    @task
+    def hit(self):
+        if TARGET == "health":
+            self.client.get("/public/health/", name="health")
+            return
+        referer = {{"Referer": self.host + "/public/submit/"}}
+        self.client.post("/public/submit/", name="submit", headers=referer,
+                         data={{"csrfmiddlewaretoken": self.token, "petition_type": "feedback",
+                               "subject": "Đèn đường hỏng", "content": "Đèn đường ở ấp 3 không sáng.",
+                               "topic": "infrastructure", "full_name": "Người dùng thử"}})
+"""
+
+
+def env(settings: str = "bench_citizens_settings") -> dict:
+    e = dict(os.environ)
+    e.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=f"sqlite:///{DB}",
+             PYTHONPATH=f"{OUT}{os.pathsep}{ROOT}")
+    return e
+
+
+def load(count: int) -> None:
+    if DB.exists():
+        DB.unlink()
+    subprocess.run([BIN / "danvan", "migrate", "--noinput", "-v", "0"], check=True, env=env(), cwd=ROOT)
+    code = f"""
+import time, django
+django.setup()
+from danvan.core.audit import acting_as
+from danvan.citizens import demo
+from danvan.orgs.models import User
+from danvan.orgs.choices import Role
+with acting_as("cli"):
+    board = demo._receiving_unit()
+    User.objects.create_user("bench", password="x", role=Role.COORDINATOR, org_unit=board)
+    areas = demo._areas()
+    t = time.perf_counter()
+    demo.build_province(areas=areas, board=board, count={count})
+    print(f"built {count} petitions in {{time.perf_counter() - t:.1f}} s")
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, env=env(), cwd=ROOT)
+
+
+def list_p95() -> None:
+    code = """
+import statistics, time, django
+django.setup()
+from django.test import Client
+from danvan.orgs.models import User, OrgUnit
+from danvan.citizens.models import Petition
+client = Client()
+client.force_login(User.objects.get(username="bench"))
+area = Petition.objects.exclude(location_unit=None).values_list("location_unit", flat=True).first()
+code = Petition.objects.values_list("code", flat=True).first()
+queries = ["", "?petition_type=complaint", "?status=accepted&deadline=overdue",
+           "?topic=land&deadline=due_soon",
+           f"?area={area}&petition_type=denunciation", f"?q={code}", "?q=dat dai", "?deadline=open&page=2",
+           "?received_from=2025-01-01&received_to=2025-03-31&topic=environment", "?status=answered&page=last"]
+print("total petitions:", Petition.objects.count())
+times = []
+for q in queries:
+    client.get("/citizens/" + q)
+    mine = []
+    for _ in range(15):
+        t = time.perf_counter()
+        r = client.get("/citizens/" + q)
+        mine.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200, (q, r.status_code)
+    times += mine
+    print(f"  {q or '(no filter)':70s} median {statistics.median(mine):6.1f} ms  max {max(mine):6.1f} ms")
+times.sort()
+p95 = times[int(len(times) * 0.95) - 1]
+print(f"staff list with filters: n={len(times)} median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms "
+      f"(target < 200 ms: {'met' if p95 < 200 else 'NOT met'})")
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, env=env(), cwd=ROOT)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def locust_rate(host: str, target: str, users: int, seconds: int) -> tuple[float, int, float]:
+    locustfile = OUT / f"locust_{target}.py"
+    locustfile.write_text(LOCUSTFILE.format(target=target), encoding="utf-8")
+    prefix = OUT / f"locust_{target}"
+    subprocess.run([BIN / "locust", "-f", str(locustfile), "--headless", "-u", str(users), "-r", str(users),
+                    "-t", f"{seconds}s", "--host", host, "--csv", str(prefix), "--only-summary",
+                    "--stop-timeout", "5"], check=False, env=env(), cwd=OUT,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 60)
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["Name"] == target:
+                return float(row["Requests/s"]), int(row["Failure Count"]), float(row["95%"])
+    raise RuntimeError(f"no locust figures for {target}")
+
+
+def submission_rates(users: int, seconds: int) -> None:
+    if shutil.which("locust", path=str(BIN)) is None:
+        print("locust is not installed in .venv: submission benchmark skipped")
+        return
+    port = free_port()
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "danvan.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2", "--threads", "1",
+         "--log-level", "warning"], env=env(), cwd=ROOT)
+    host = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        base = locust_rate(host, "health", users, seconds)
+        sub = locust_rate(host, "submit", users, seconds)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+    print(f"minimal endpoint /public/health/: {base[0]:.1f} req/s (failures {base[1]}, p95 {base[2]:.0f} ms)")
+    print(f"public submission POST /public/submit/: {sub[0]:.1f} req/s "
+          f"(failures {sub[1]}, p95 {sub[2]:.0f} ms)")
+    ratio = sub[0] / base[0] if base[0] else 0
+    print(f"submission / minimal = {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'}); "
+          f"gunicorn 2 workers, {users} locust users, {seconds} s each, SQLite")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=200_000, help="petitions to create (default 200000)")
+    parser.add_argument("--users", type=int, default=20, help="locust users (default 20)")
+    parser.add_argument("--seconds", type=int, default=20, help="duration of each locust run (default 20)")
+    parser.add_argument("--skip-load", action="store_true", help="reuse bench/out/citizens.sqlite3")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench_citizens_settings.py").write_text(SETTINGS, encoding="utf-8")
+    subprocess.run([BIN / "danvan", "compile_catalogs"], check=True, env=env(), cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    if not args.skip_load:
+        load(args.count)
+    list_p95()
+    submission_rates(args.users, args.seconds)
+
+
+if __name__ == "__main__":
+    main()
