@@ -35,7 +35,9 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
 
         user = self.request.user
         citations = self.object.citations.select_related("plan", "task")
-        visible_tasks = set(Task.objects.visible_to(user).filter(citations__document=self.object).values_list("id", flat=True))
+        visible_tasks = set(
+            Task.objects.visible_to(user).filter(citations__document=self.object).values_list("id", flat=True)
+        )
         return super().get_context_data(
             citations=[c for c in citations if c.task_id is None or c.task_id in visible_tasks], **kwargs
         )

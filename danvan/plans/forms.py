@@ -11,7 +11,8 @@ from .models import Section
 
 class PlanUploadForm(forms.Form):
     document = forms.FileField(
-        label=_("Plan document"), help_text=_("A .txt, .md, .docx or .pdf file (PDF with a text layer), at most 20 MB.")
+        label=_("Plan document"),
+        help_text=_("A .txt, .md, .docx or .pdf file (PDF with a text layer), at most 20 MB."),
     )
     update_plan = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -25,7 +26,8 @@ class PlanUploadForm(forms.Form):
             )
         if document.size > 20 * 1024 * 1024:
             raise forms.ValidationError(
-                _("The file “%(name)s” is larger than 20 MB. Upload the plan's text only.") % {"name": document.name}
+                _("The file “%(name)s” is larger than 20 MB. Upload the plan's text only.")
+                % {"name": document.name}
             )
         return document
 
@@ -33,7 +35,9 @@ class PlanUploadForm(forms.Form):
 class TaskReviewForm(forms.Form):
     section = forms.ModelChoiceField(label=_("Section"), queryset=Section.objects.none(), required=False)
     recurrence = forms.ChoiceField(label=_("Recurrence"), choices=Recurrence.choices)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     deadline_text = forms.CharField(label=_("Deadline as written"), required=False, max_length=255)
 
     def __init__(self, *args, plan, **kwargs):
@@ -42,7 +46,11 @@ class TaskReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("recurrence") == Recurrence.ONCE and not data.get("due_date") and not data.get("deadline_text"):
+        if (
+            data.get("recurrence") == Recurrence.ONCE
+            and not data.get("due_date")
+            and not data.get("deadline_text")
+        ):
             self.add_error("due_date", _("A one-off task needs a due date or the event it waits for."))
         return data
 

@@ -343,10 +343,19 @@ class PlanImport(TimeStampedModel):
         Plan, verbose_name=_("plan"), null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
     )
     replaces = models.ForeignKey(
-        Plan, verbose_name=_("plan to update"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Plan,
+        verbose_name=_("plan to update"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_imports"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_imports",
     )
 
     class Meta:

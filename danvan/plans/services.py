@@ -31,11 +31,17 @@ def read_error_message(error: ReadError) -> str:
     """A Vietnamese (via the catalog) message that names the file and says what to do."""
     messages = {
         "empty": _("The file “%(name)s” is empty: choose the file that contains the plan's text."),
-        "unreadable": _("The file “%(name)s” cannot be read (it is damaged or protected). Save it again as "
-                        ".docx, .pdf or .txt and upload it again."),
-        "wrong_type": _("The file “%(name)s” is not a supported type. Upload a .txt, .md, .docx or .pdf file."),
-        "scanned": _("The PDF “%(name)s” has no text layer (it is a scanned image). Upload the .docx file or a "
-                     "PDF with text."),
+        "unreadable": _(
+            "The file “%(name)s” cannot be read (it is damaged or protected). Save it again as "
+            ".docx, .pdf or .txt and upload it again."
+        ),
+        "wrong_type": _(
+            "The file “%(name)s” is not a supported type. Upload a .txt, .md, .docx or .pdf file."
+        ),
+        "scanned": _(
+            "The PDF “%(name)s” has no text layer (it is a scanned image). Upload the .docx file or a "
+            "PDF with text."
+        ),
         "too_large": _("The file “%(name)s” is larger than 20 MB. Upload the plan's text only."),
     }
     return messages.get(error.code, messages["unreadable"]) % {"name": error.name}
@@ -50,7 +56,8 @@ def read_document(data: bytes, name: str) -> ExtractedPlan:
     extracted = read_plan(text, name)
     if not extracted.tasks and not extracted.sections:
         raise ValidationError(
-            _("No section or assignment was found in “%(name)s”. Check that it is a plan document.") % {"name": name},
+            _("No section or assignment was found in “%(name)s”. Check that it is a plan document.")
+            % {"name": name},
             code="no_plan",
         )
     return extracted
@@ -76,9 +83,16 @@ def build_registry() -> Registry:
         if unit.kind in (OrgKind.DISTRICT, OrgKind.COMMUNE, OrgKind.HAMLET):
             continue
         names = [unit.name, unit.short_name, *(a.name for a in unit.aliases.all())]
-        candidates.append(Candidate(unit_id=unit.pk, name=unit.name, names=[n for n in names if n],
-                                    valid_from=unit.valid_from, valid_to=unit.valid_to,
-                                    is_group=unit.kind == OrgKind.GROUP))
+        candidates.append(
+            Candidate(
+                unit_id=unit.pk,
+                name=unit.name,
+                names=[n for n in names if n],
+                valid_from=unit.valid_from,
+                valid_to=unit.valid_to,
+                is_group=unit.kind == OrgKind.GROUP,
+            )
+        )
     return Registry(candidates, tuple(places))
 
 
@@ -87,8 +101,11 @@ def plan_date(extracted: ExtractedPlan) -> date:
     if extracted.issued_on:
         return extracted.issued_on
     if extracted.term_start:
-        return date(extracted.term_start + 1, 1, 1) if extracted.term_end != extracted.term_start else date(
-            extracted.term_start, 1, 1)
+        return (
+            date(extracted.term_start + 1, 1, 1)
+            if extracted.term_end != extracted.term_start
+            else date(extracted.term_start, 1, 1)
+        )
     return timezone.localdate()
 
 
@@ -133,7 +150,8 @@ def find_existing(extracted: ExtractedPlan, sha256: str) -> Plan | None:
 class DuplicatePlan(ValidationError):
     def __init__(self, plan: Plan):
         super().__init__(
-            _("This document was already imported as the plan “%(plan)s”. Update that plan instead.") % {"plan": plan},
+            _("This document was already imported as the plan “%(plan)s”. Update that plan instead.")
+            % {"plan": plan},
             code="duplicate",
         )
         self.plan = plan
@@ -176,49 +194,87 @@ def save_extracted_plan(extracted: ExtractedPlan, *, actor, update_plan: Plan | 
             plan.sections.all().delete()
         except ProtectedError as error:
             raise ValidationError(
-                _("The plan already has tracked work attached to its tasks; it cannot be replaced."), code="protected"
+                _("The plan already has tracked work attached to its tasks; it cannot be replaced."),
+                code="protected",
             ) from error
 
     sections: dict[str, Section] = {}
     for record in extracted.sections:
         sections[record.number] = Section.objects.create(
-            plan=plan, parent=sections.get(record.parent or ""), number=record.number[:32], title=record.title,
+            plan=plan,
+            parent=sections.get(record.parent or ""),
+            number=record.number[:32],
+            title=record.title,
             order=record.order,
         )
     tasks: list[Task] = []
     for order, record in enumerate(extracted.tasks):
         deadline = record.deadline
         task = Task.objects.create(
-            plan=plan, section=sections.get(record.section or ""),
+            plan=plan,
+            section=sections.get(record.section or ""),
             parent=tasks[record.parent] if record.parent is not None and record.parent < len(tasks) else None,
-            text=record.text, summary=summarize(record.text)[:255], recurrence=deadline.recurrence,
+            text=record.text,
+            summary=summarize(record.text)[:255],
+            recurrence=deadline.recurrence,
             due_date=deadline.due if deadline.recurrence == Recurrence.ONCE else None,
-            deadline_text=(deadline.text or "")[:255], deadline_needs_review=deadline.needs_review,
-            source_start=record.start, source_end=record.end, order=order,
+            deadline_text=(deadline.text or "")[:255],
+            deadline_needs_review=deadline.needs_review,
+            source_start=record.start,
+            source_end=record.end,
+            order=order,
         )
         tasks.append(task)
-        Assignment.objects.bulk_create([
-            Assignment(task=task, unit_id=name.unit_id if name.confidence >= 0.75 else None,
-                       name_as_written=name.text[:255], role=name.role, match_confidence=min(1.0, name.confidence),
-                       is_group=name.is_group, order=i)
-            for i, name in enumerate(record.names)
-        ])
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    task=task,
+                    unit_id=name.unit_id if name.confidence >= 0.75 else None,
+                    name_as_written=name.text[:255],
+                    role=name.role,
+                    match_confidence=min(1.0, name.confidence),
+                    is_group=name.is_group,
+                    order=i,
+                )
+                for i, name in enumerate(record.names)
+            ]
+        )
     for order, target in enumerate(extracted.targets):
         try:
             value = Decimal(target.value)
         except InvalidOperation:
             continue
         PlanTarget.objects.create(
-            plan=plan, section=sections.get(target.section or ""), text=target.text, subject=target.subject,
-            comparator=target.comparator, value=value, unit=target.unit, period=target.period,
-            source_start=target.start, source_end=target.end, order=order,
+            plan=plan,
+            section=sections.get(target.section or ""),
+            text=target.text,
+            subject=target.subject,
+            comparator=target.comparator,
+            value=value,
+            unit=target.unit,
+            period=target.period,
+            source_start=target.start,
+            source_end=target.end,
+            order=order,
         )
     for index, citation in enumerate(extracted.citations):
-        document = register_document(doc_type=citation.doc_type, number=citation.number, symbol=citation.symbol,
-                                     issued_on=citation.issued_on, issuer_name=citation.issuer, title=citation.title)
+        document = register_document(
+            doc_type=citation.doc_type,
+            number=citation.number,
+            symbol=citation.symbol,
+            issued_on=citation.issued_on,
+            issuer_name=citation.issuer,
+            title=citation.title,
+        )
         owner = next((tasks[i] for i, t in enumerate(extracted.tasks) if index in t.citations), None)
-        Citation.objects.create(plan=plan, task=owner, document=document, text_as_written=citation.text,
-                                source_start=citation.start, source_end=citation.end)
+        Citation.objects.create(
+            plan=plan,
+            task=owner,
+            document=document,
+            text_as_written=citation.text,
+            source_start=citation.start,
+            source_end=citation.end,
+        )
     return plan
 
 
@@ -255,11 +311,20 @@ def run_import(import_id: int) -> PlanImport:
 
 
 @transaction.atomic
-def update_task(task: Task, *, actor, section: Section | None, recurrence: str, due_date, deadline_text: str,
-                assignments: list[dict]) -> Task:
+def update_task(
+    task: Task,
+    *,
+    actor,
+    section: Section | None,
+    recurrence: str,
+    due_date,
+    deadline_text: str,
+    assignments: list[dict],
+) -> Task:
     """Save a reviewer's corrections of one task and its assignments together.
 
-    `assignments`: [{"id": int|None, "unit": OrgUnit|None, "name_as_written": str, "role": str, "delete": bool}].
+    `assignments`: [{"id": int|None, "unit": OrgUnit|None, "name_as_written": str, "role": str,
+    "delete": bool}].
     """
     if recurrence != Recurrence.ONCE:
         due_date = None

@@ -45,8 +45,10 @@ class PlanListView(LoginRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return Plan.objects.visible_to(self.request.user).select_related("issuer").annotate(
-            task_count=Count("tasks", distinct=True)
+        return (
+            Plan.objects.visible_to(self.request.user)
+            .select_related("issuer")
+            .annotate(task_count=Count("tasks", distinct=True))
         )
 
     def get_context_data(self, **kwargs):
@@ -113,8 +115,11 @@ class PlanImportView(CoordinatorMixin, FormView):
         if existing is not None and (replaces is None or replaces.pk != existing.pk):
             return self.render_to_response(self.get_context_data(form=form, existing=existing))
         job = PlanImport.objects.create(
-            file_name=upload.name[:255], data=data, sha256=hashlib.sha256(data).hexdigest(),
-            created_by=self.request.user, replaces=replaces,
+            file_name=upload.name[:255],
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            created_by=self.request.user,
+            replaces=replaces,
         )
         import_plan_job.enqueue(job.pk)
         return redirect("plans:import_status", pk=job.pk)
@@ -149,8 +154,9 @@ class PlanReviewView(CoordinatorMixin, DetailView):
         flagged = sum(1 for t in tasks for a in t.assignments.all() if a.needs_review) + sum(
             1 for t in tasks if t.deadline_needs_review
         )
-        return super().get_context_data(groups=group_by_section(plan, tasks), flagged=flagged,
-                                        targets=plan.targets.all(), **kwargs)
+        return super().get_context_data(
+            groups=group_by_section(plan, tasks), flagged=flagged, targets=plan.targets.all(), **kwargs
+        )
 
 
 class TaskReviewView(CoordinatorMixin, TemplateView):
@@ -159,19 +165,29 @@ class TaskReviewView(CoordinatorMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and request.user.has_perm(self.permission_required):
-            self.task = get_object_or_404(_tasks_with_names(Task.objects.visible_to(request.user)), pk=kwargs["pk"])
+            self.task = get_object_or_404(
+                _tasks_with_names(Task.objects.visible_to(request.user)), pk=kwargs["pk"]
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def _initial(self):
         task = self.task
-        form = TaskReviewForm(plan=task.plan, initial={
-            "section": task.section_id, "recurrence": task.recurrence, "due_date": task.due_date,
-            "deadline_text": task.deadline_text,
-        })
-        formset = AssignmentFormSet(initial=[
-            {"id": a.pk, "unit": a.unit_id, "name_as_written": a.name_as_written, "role": a.role}
-            for a in task.assignments.all()
-        ], prefix="a")
+        form = TaskReviewForm(
+            plan=task.plan,
+            initial={
+                "section": task.section_id,
+                "recurrence": task.recurrence,
+                "due_date": task.due_date,
+                "deadline_text": task.deadline_text,
+            },
+        )
+        formset = AssignmentFormSet(
+            initial=[
+                {"id": a.pk, "unit": a.unit_id, "name_as_written": a.name_as_written, "role": a.role}
+                for a in task.assignments.all()
+            ],
+            prefix="a",
+        )
         return form, formset
 
     def get(self, request, *args, **kwargs):
@@ -184,16 +200,26 @@ class TaskReviewView(CoordinatorMixin, TemplateView):
         formset = AssignmentFormSet(request.POST, prefix="a")
         if form.is_valid() and formset.is_valid():
             rows = [
-                {"id": f.cleaned_data.get("id"), "unit": f.cleaned_data.get("unit"),
-                 "name_as_written": f.cleaned_data.get("name_as_written", ""), "role": f.cleaned_data.get("role"),
-                 "delete": f.cleaned_data.get("DELETE", False)}
-                for f in formset.forms if f.cleaned_data
+                {
+                    "id": f.cleaned_data.get("id"),
+                    "unit": f.cleaned_data.get("unit"),
+                    "name_as_written": f.cleaned_data.get("name_as_written", ""),
+                    "role": f.cleaned_data.get("role"),
+                    "delete": f.cleaned_data.get("DELETE", False),
+                }
+                for f in formset.forms
+                if f.cleaned_data
             ]
             try:
-                services.update_task(task, actor=request.user, section=form.cleaned_data["section"],
-                                     recurrence=form.cleaned_data["recurrence"],
-                                     due_date=form.cleaned_data["due_date"],
-                                     deadline_text=form.cleaned_data["deadline_text"], assignments=rows)
+                services.update_task(
+                    task,
+                    actor=request.user,
+                    section=form.cleaned_data["section"],
+                    recurrence=form.cleaned_data["recurrence"],
+                    due_date=form.cleaned_data["due_date"],
+                    deadline_text=form.cleaned_data["deadline_text"],
+                    assignments=rows,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

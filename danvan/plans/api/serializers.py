@@ -17,12 +17,41 @@ class TaskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Task
-        fields = ["id", "plan", "section", "section_number", "parent", "summary", "text", "recurrence", "due_date",
-                  "deadline_text", "deadline_needs_review", "weight", "source_start", "source_end", "assignments"]
+        fields = [
+            "id",
+            "plan",
+            "section",
+            "section_number",
+            "parent",
+            "summary",
+            "text",
+            "recurrence",
+            "due_date",
+            "deadline_text",
+            "deadline_needs_review",
+            "weight",
+            "source_start",
+            "source_end",
+            "assignments",
+        ]
 
 
 class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = Plan
-        fields = ["id", "title", "doc_type", "symbol", "issued_on", "place", "issuer", "issuer_name",
-                  "signer_capacity", "term_start", "term_end", "recipients", "status", "source_name"]
+        fields = [
+            "id",
+            "title",
+            "doc_type",
+            "symbol",
+            "issued_on",
+            "place",
+            "issuer",
+            "issuer_name",
+            "signer_capacity",
+            "term_start",
+            "term_end",
+            "recipients",
+            "status",
+            "source_name",
+        ]

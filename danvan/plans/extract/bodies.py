@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """Recognizing lists of body names in running text ("Ban Dân vận Tỉnh ủy, Đảng đoàn MTTQ và các cơ quan
 liên quan") and where they end (at the first verb or preposition of the predicate).
 
@@ -15,36 +16,234 @@ TOKEN = re.compile(r"\(|\)|[,;:.!?“”\"]|[^\s,;:.!?()“”\"]+")
 
 # Capitalized heads (the first word must be written with a capital letter, as names are).
 _CAP_HEADS = [
-    "ban", "đảng đoàn", "đảng ủy", "đảng bộ", "sở", "ủy ban", "uỷ ban", "ubnd", "hđnd", "hội đồng", "hội",
-    "mặt trận", "mttq", "ubmttq", "ủy ban mttq", "liên đoàn", "lđlđ", "tỉnh đoàn", "huyện đoàn", "thành đoàn",
-    "đoàn", "báo", "đài", "trường", "văn phòng", "vptu", "công an", "bộ chỉ huy", "bch", "thường trực",
-    "thường vụ", "chính quyền", "tòa án", "viện kiểm sát", "cục", "chi cục", "phòng", "trung tâm", "thanh tra",
-    "kho bạc", "ngân hàng", "bcs", "btv", "bdv", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "thành ủy", "quận ủy",
-    "thị ủy", "cấp ủy", "chi bộ", "bộ", "tổng cục", "công đoàn", "ubkt", "chi hội", "hợp tác xã",
-    "bệnh viện", "học viện", "quân khu", "bộ đội", "công ty", "tổng công ty", "chủ tịch", "giám đốc",
-    "thủ trưởng", "người đứng đầu", "bí thư", "lãnh đạo", "các", "cơ quan", "tổ", "nhà xuất bản", "đại học",
-    "viện", "hệ thống dân vận", "hệ thống chính trị", "lực lượng vũ trang", "cấp", "ủy ban kiểm tra",
+    "ban",
+    "đảng đoàn",
+    "đảng ủy",
+    "đảng bộ",
+    "sở",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "hđnd",
+    "hội đồng",
+    "hội",
+    "mặt trận",
+    "mttq",
+    "ubmttq",
+    "ủy ban mttq",
+    "liên đoàn",
+    "lđlđ",
+    "tỉnh đoàn",
+    "huyện đoàn",
+    "thành đoàn",
+    "đoàn",
+    "báo",
+    "đài",
+    "trường",
+    "văn phòng",
+    "vptu",
+    "công an",
+    "bộ chỉ huy",
+    "bch",
+    "thường trực",
+    "thường vụ",
+    "chính quyền",
+    "tòa án",
+    "viện kiểm sát",
+    "cục",
+    "chi cục",
+    "phòng",
+    "trung tâm",
+    "thanh tra",
+    "kho bạc",
+    "ngân hàng",
+    "bcs",
+    "btv",
+    "bdv",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "huyện ủy",
+    "thành ủy",
+    "quận ủy",
+    "thị ủy",
+    "cấp ủy",
+    "chi bộ",
+    "bộ",
+    "tổng cục",
+    "công đoàn",
+    "ubkt",
+    "chi hội",
+    "hợp tác xã",
+    "bệnh viện",
+    "học viện",
+    "quân khu",
+    "bộ đội",
+    "công ty",
+    "tổng công ty",
+    "chủ tịch",
+    "giám đốc",
+    "thủ trưởng",
+    "người đứng đầu",
+    "bí thư",
+    "lãnh đạo",
+    "các",
+    "cơ quan",
+    "tổ",
+    "nhà xuất bản",
+    "đại học",
+    "viện",
+    "hệ thống dân vận",
+    "hệ thống chính trị",
+    "lực lượng vũ trang",
+    "cấp",
+    "ủy ban kiểm tra",
 ]
 # Heads that are not names ("Ban hành", "Hội nghị", "Báo cáo", …).
 _NOT_HEADS = {
-    "ban hành", "hội nghị", "hội thảo", "hội thi", "hội diễn", "hội chợ", "báo cáo", "trường hợp", "phòng chống",
-    "phòng ngừa", "bộ máy", "bộ tiêu chí", "bộ luật", "đoàn kết", "đoàn viên", "sở hữu", "các tầng", "các hoạt",
-    "các chương", "các chính", "các chủ", "các văn", "các nội", "các mô", "các phong", "các cuộc", "các dự",
-    "các nghị", "các chỉ", "các quy", "các vấn", "các vụ", "các biện", "các giải", "các nhiệm", "các mục",
-    "các tiêu", "các kết", "các thế", "các đối", "các lĩnh", "các dân", "các tôn", "các giai", "các lễ",
-    "các buổi", "các lớp", "các đợt", "các công", "các khu", "các điểm", "các loại", "các hình", "các nguồn",
-    "các kiến", "các ý", "các thông", "các sản", "các điều", "các yếu", "các bước", "các đề", "các tấm",
-    "các gia", "các đồng", "các cá", "các tập", "các quan", "các mặt", "các ngày", "các năm", "cấp có",
-    "cấp trên", "cấp độ", "các cấp chính quyền và", "viện dẫn", "bộ phận", "lãnh đạo,", "cơ quan nhà",
-    "đoàn công", "đoàn kiểm", "đoàn giám", "tổ chức", "tổ công", "lãnh đạo các", "bí thư cấp",
+    "ban hành",
+    "hội nghị",
+    "hội thảo",
+    "hội thi",
+    "hội diễn",
+    "hội chợ",
+    "báo cáo",
+    "trường hợp",
+    "phòng chống",
+    "phòng ngừa",
+    "bộ máy",
+    "bộ tiêu chí",
+    "bộ luật",
+    "đoàn kết",
+    "đoàn viên",
+    "sở hữu",
+    "các tầng",
+    "các hoạt",
+    "các chương",
+    "các chính",
+    "các chủ",
+    "các văn",
+    "các nội",
+    "các mô",
+    "các phong",
+    "các cuộc",
+    "các dự",
+    "các nghị",
+    "các chỉ",
+    "các quy",
+    "các vấn",
+    "các vụ",
+    "các biện",
+    "các giải",
+    "các nhiệm",
+    "các mục",
+    "các tiêu",
+    "các kết",
+    "các thế",
+    "các đối",
+    "các lĩnh",
+    "các dân",
+    "các tôn",
+    "các giai",
+    "các lễ",
+    "các buổi",
+    "các lớp",
+    "các đợt",
+    "các công",
+    "các khu",
+    "các điểm",
+    "các loại",
+    "các hình",
+    "các nguồn",
+    "các kiến",
+    "các ý",
+    "các thông",
+    "các sản",
+    "các điều",
+    "các yếu",
+    "các bước",
+    "các đề",
+    "các tấm",
+    "các gia",
+    "các đồng",
+    "các cá",
+    "các tập",
+    "các quan",
+    "các mặt",
+    "các ngày",
+    "các năm",
+    "cấp có",
+    "cấp trên",
+    "cấp độ",
+    "các cấp chính quyền và",
+    "viện dẫn",
+    "bộ phận",
+    "lãnh đạo,",
+    "cơ quan nhà",
+    "đoàn công",
+    "đoàn kiểm",
+    "đoàn giám",
+    "tổ chức",
+    "tổ công",
+    "lãnh đạo các",
+    "bí thư cấp",
 }
 _GROUP_NOUNS_AFTER_CAC = {
-    "cấp", "sở", "ban", "ngành", "cơ", "đoàn", "tổ", "hội", "địa", "đơn", "huyện", "thành", "xã", "phường",
-    "đảng", "chi", "trường", "bộ", "doanh", "lực", "ngành,", "ủy", "uỷ", "cơ quan", "đài", "báo", "hệ",
-    "trung", "phòng", "bch", "ubnd", "hđnd", "mttq", "bcs", "btv", "tỉnh", "thị", "quận", "ấp", "khu",
+    "cấp",
+    "sở",
+    "ban",
+    "ngành",
+    "cơ",
+    "đoàn",
+    "tổ",
+    "hội",
+    "địa",
+    "đơn",
+    "huyện",
+    "thành",
+    "xã",
+    "phường",
+    "đảng",
+    "chi",
+    "trường",
+    "bộ",
+    "doanh",
+    "lực",
+    "ngành,",
+    "ủy",
+    "uỷ",
+    "cơ quan",
+    "đài",
+    "báo",
+    "hệ",
+    "trung",
+    "phòng",
+    "bch",
+    "ubnd",
+    "hđnd",
+    "mttq",
+    "bcs",
+    "btv",
+    "tỉnh",
+    "thị",
+    "quận",
+    "ấp",
+    "khu",
 }
 # Lower-case words that, after a comma, continue a group name ("các sở, ban, ngành", "cơ quan, đơn vị").
-_GROUP_CONTINUATIONS = {"ban", "ngành", "đơn", "địa", "đoàn", "cơ", "tổ", "hội", "sở", "doanh", "trường", "mặt"}
+_GROUP_CONTINUATIONS = {
+    "ban",
+    "ngành",
+    "đơn",
+    "địa",
+    "đoàn",
+    "cơ",
+    "tổ",
+    "hội",
+    "sở",
+    "doanh",
+    "trường",
+    "mặt",
+}
 
 # Verbs that start a predicate. Multi-word entries are matched first.
 VERBS = """
@@ -62,9 +261,39 @@ thành lập|bầu|tiếp|đề nghị|yêu cầu|giao|lồng ghép|gắn|thẩm
 góp ý|phản biện|chọn|mời|đặt|viết|in|phát hành|thiết lập|khắc phục|chấn chỉnh|đổi|thay|hoàn tất|tổ chức thực hiện
 """.replace("\n", "").split("|")
 # Prepositions and other words that end a name without starting a predicate of the named bodies.
-PREPOSITIONS = ["để", "theo", "trong", "nhằm", "về", "khi", "tại", "đối với", "với", "cho", "là", "được", "có",
-                "thì", "nhưng", "mà", "bằng", "từ", "đến", "trên", "dưới", "sau", "trước", "qua", "vì", "do",
-                "nếu", "như", "cùng", "của mình", "thuộc quyền"]
+PREPOSITIONS = [
+    "để",
+    "theo",
+    "trong",
+    "nhằm",
+    "về",
+    "khi",
+    "tại",
+    "đối với",
+    "với",
+    "cho",
+    "là",
+    "được",
+    "có",
+    "thì",
+    "nhưng",
+    "mà",
+    "bằng",
+    "từ",
+    "đến",
+    "trên",
+    "dưới",
+    "sau",
+    "trước",
+    "qua",
+    "vì",
+    "do",
+    "nếu",
+    "như",
+    "cùng",
+    "của mình",
+    "thuộc quyền",
+]
 _VERB_SET = {tuple(v.split()) for v in VERBS if v}
 _PREP_SET = {tuple(p.split()) for p in PREPOSITIONS}
 _MAX_PHRASE = 3
@@ -103,11 +332,20 @@ def head_length(tokens: list[re.Match], i: int) -> int:
     if phrase2 in _NOT_HEADS or phrase3 in _NOT_HEADS or words[0] in _NOT_HEADS:
         return 0
     if words[0] in ("các", "từng"):
-        if len(words) > 1 and (words[1] in _GROUP_NOUNS_AFTER_CAC or phrase3.split(" ", 1)[1] in _GROUP_NOUNS_AFTER_CAC):
+        if len(words) > 1 and (
+            words[1] in _GROUP_NOUNS_AFTER_CAC or phrase3.split(" ", 1)[1] in _GROUP_NOUNS_AFTER_CAC
+        ):
             return 2
         return 0
     if words[0] in ("cấp", "chính", "cơ", "hệ", "lực") and not _is_capitalized(first):
-        for head in ("cấp ủy", "cấp uỷ", "chính quyền", "hệ thống dân vận", "hệ thống chính trị", "lực lượng vũ trang"):
+        for head in (
+            "cấp ủy",
+            "cấp uỷ",
+            "chính quyền",
+            "hệ thống dân vận",
+            "hệ thống chính trị",
+            "lực lượng vũ trang",
+        ):
             n = len(head.split())
             if len(words) >= n and " ".join(words[:n]) == head:
                 return n
@@ -117,10 +355,24 @@ def head_length(tokens: list[re.Match], i: int) -> int:
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[:n]) in _CAP_HEADS_SET:
             # A single capitalized "Ban"/"Hội"/… must be followed by a capitalized word or a known word.
-            if n == 1 and words[0] in ("ban", "hội", "bộ", "đoàn", "cục", "phòng", "tổ", "viện", "trường", "cấp"):
+            if n == 1 and words[0] in (
+                "ban",
+                "hội",
+                "bộ",
+                "đoàn",
+                "cục",
+                "phòng",
+                "tổ",
+                "viện",
+                "trường",
+                "cấp",
+            ):
                 nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-                if not (nxt[:1].isupper() or _lower(nxt) in {"chấp", "cán", "chỉ", "thường", "dân", "tổ",
-                                                                "tuyên", "nội", "đảng", "ủy", "uỷ"}):
+                if not (
+                    nxt[:1].isupper()
+                    or _lower(nxt)
+                    in {"chấp", "cán", "chỉ", "thường", "dân", "tổ", "tuyên", "nội", "đảng", "ủy", "uỷ"}
+                ):
                     return 0
             return n
     # Abbreviations written in capitals (UBND, HĐND, MTTQ, BCS, …).
@@ -130,8 +382,25 @@ def head_length(tokens: list[re.Match], i: int) -> int:
 
 
 _CAP_HEADS_SET = set(_CAP_HEADS)
-_ABBR_HEADS = {"ubnd", "hdnd", "mttq", "ubmttq", "bcs", "btv", "bdv", "ldld", "vptu", "bch", "ubkt", "hlhpn",
-               "hccb", "hnd", "tu", "bchqs", "ttg"}
+_ABBR_HEADS = {
+    "ubnd",
+    "hdnd",
+    "mttq",
+    "ubmttq",
+    "bcs",
+    "btv",
+    "bdv",
+    "ldld",
+    "vptu",
+    "bch",
+    "ubkt",
+    "hlhpn",
+    "hccb",
+    "hnd",
+    "tu",
+    "bchqs",
+    "ttg",
+}
 
 
 def _phrase_at(tokens: list[re.Match], i: int, table: set) -> int:
@@ -205,9 +474,17 @@ def parse_names(text: str, start: int) -> tuple[list[Found], int, str | None]:
                     nxt = tokens[j].group(0)
                     nlow = _lower(nxt)
                     continues = (
-                        (token == "," and nlow in _GROUP_CONTINUATIONS and _group_item(text, item_start, tokens[i].start()))
+                        (
+                            token == ","
+                            and nlow in _GROUP_CONTINUATIONS
+                            and _group_item(text, item_start, tokens[i].start())
+                        )
                         or (nxt[:1].isupper() and not stop_at(tokens, j) and nlow not in _SENTENCE_WORDS)
-                        or (low == "và" and nlow in ("cơ", "xã", "phường", "cấp", "địa") and not stop_at(tokens, j))
+                        or (
+                            low == "và"
+                            and nlow in ("cơ", "xã", "phường", "cấp", "địa")
+                            and not stop_at(tokens, j)
+                        )
                         or (protect and low == "," and nlow in ("giáo", "phổ", "tuyên"))
                     )
                     if continues:
@@ -223,8 +500,11 @@ def parse_names(text: str, start: int) -> tuple[list[Found], int, str | None]:
             kind = stop_at(tokens, i)
             if kind and _compound(tokens, i):
                 kind = None
-            if kind == "prep" and low == "được" and i + 1 < len(tokens) and _lower(tokens[i + 1].group(0)) in (
-                "giao", "phân"
+            if (
+                kind == "prep"
+                and low == "được"
+                and i + 1 < len(tokens)
+                and _lower(tokens[i + 1].group(0)) in ("giao", "phân")
             ):
                 # "Các cơ quan, đơn vị được giao nhiệm vụ trong kế hoạch tập trung …": the clause names the group.
                 j = i + 1
@@ -280,7 +560,11 @@ def is_group(name: str) -> bool:
     """Generic groups ("các sở, ban, ngành", "các cấp ủy đảng", "các cơ quan liên quan") are not one body."""
     folded = fold(name)
     return bool(_GROUP_PATTERN.search(folded)) or folded in {
-        "mat tran to quoc, cac doan the", "chinh quyen", "cap uy", "ban can su dang", "dang doan",
+        "mat tran to quoc, cac doan the",
+        "chinh quyen",
+        "cap uy",
+        "ban can su dang",
+        "dang doan",
     }
 
 
@@ -296,10 +580,30 @@ def canonical(name: str) -> str:
 
 
 _EXPAND_DISPLAY = {
-    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "BCS": "Ban Cán sự", "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành",
-    "LĐLĐ": "Liên đoàn Lao động", "VPTU": "Văn phòng Tỉnh ủy", "BDV": "Ban Dân vận", "PT-TH": "Phát thanh - Truyền hình",
-    "CT-XH": "chính trị - xã hội", "UBKT": "Ủy ban Kiểm tra", "TU": "Tỉnh ủy", "HLHPN": "Hội Liên hiệp Phụ nữ",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "BCS": "Ban Cán sự",
+    "BTV": "Ban Thường vụ",
+    "BCH": "Ban Chấp hành",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "VPTU": "Văn phòng Tỉnh ủy",
+    "BDV": "Ban Dân vận",
+    "PT-TH": "Phát thanh - Truyền hình",
+    "CT-XH": "chính trị - xã hội",
+    "UBKT": "Ủy ban Kiểm tra",
+    "TU": "Tỉnh ủy",
+    "HLHPN": "Hội Liên hiệp Phụ nữ",
 }
 
-__all__ = ["parse_names", "is_group", "canonical", "name_key", "expand_abbreviations", "Found", "stop_at", "tokenize"]
+__all__ = [
+    "parse_names",
+    "is_group",
+    "canonical",
+    "name_key",
+    "expand_abbreviations",
+    "Found",
+    "stop_at",
+    "tokenize",
+]

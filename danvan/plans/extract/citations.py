@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """Cited documents: "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI) về …",
 "Chỉ thị số 16/CT-TTg ngày 16/5/2016", "Quyết định số 217, 218-QĐ/TW" (two documents), "Luật Tiếp công dân"."""
 
@@ -8,11 +9,26 @@ from datetime import date
 from .types import CitationRec
 
 TYPES = {
-    "nghị quyết": "resolution", "chỉ thị": "directive", "kết luận": "conclusion", "thông báo kết luận": "notice",
-    "quyết định": "decision", "quy định": "regulation", "kế hoạch": "plan", "chương trình hành động": "programme",
-    "chương trình": "programme", "thông báo": "notice", "hướng dẫn": "guidance", "thông tư": "circular",
-    "thông tri": "guidance", "nghị định": "decree", "luật": "law", "pháp lệnh": "ordinance", "công văn": "dispatch",
-    "báo cáo": "report", "đề án": "programme", "quy chế": "regulation",
+    "nghị quyết": "resolution",
+    "chỉ thị": "directive",
+    "kết luận": "conclusion",
+    "thông báo kết luận": "notice",
+    "quyết định": "decision",
+    "quy định": "regulation",
+    "kế hoạch": "plan",
+    "chương trình hành động": "programme",
+    "chương trình": "programme",
+    "thông báo": "notice",
+    "hướng dẫn": "guidance",
+    "thông tư": "circular",
+    "thông tri": "guidance",
+    "nghị định": "decree",
+    "luật": "law",
+    "pháp lệnh": "ordinance",
+    "công văn": "dispatch",
+    "báo cáo": "report",
+    "đề án": "programme",
+    "quy chế": "regulation",
 }
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in TYPES), key=len, reverse=True))
 _SYMBOL_TAIL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:[/-][A-ZĐa-zđ0-9]+)*"
@@ -25,12 +41,15 @@ _CITE = re.compile(
     rf"(?P<more>(?:\s*(?:,|và)\s*{_SYMBOL})*)",
     re.I,
 )
-_LAW = re.compile(r"(?<![\wÀ-ỹ])(?P<type>Luật|Pháp lệnh|Bộ luật)\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+(?:[a-zđà-ỹ]+|[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)){0,8}?)(?=\s*(?:[,;.)]|$| và | năm | số | của | về | ngày | để | nhằm | trong ))")
+_LAW = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<type>Luật|Pháp lệnh|Bộ luật)\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+(?:[a-zđà-ỹ]+|[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)){0,8}?)(?=\s*(?:[,;.)]|$| và | năm | số | của | về | ngày | để | nhằm | trong ))"
+)
 _DATE = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^;.“\"]{2,120}?)(?=\s*(?:\(khóa|\(khoá|về\b|[;.“\"]|,\s|$| thực hiện| cụ thể| và (?i:"
-    + _TYPE_ALT + r")\b| và (?=[a-zđà-ỹ])| về | nhằm | để | theo ))"
+    + _TYPE_ALT
+    + r")\b| và (?=[a-zđà-ỹ])| về | nhằm | để | theo ))"
 )
 _TERM = re.compile(r"^\s*\((khóa|khoá)\s+([IVXLC]+)\)", re.I)
 _TITLE = re.compile(
@@ -40,10 +59,20 @@ _TITLE = re.compile(
 )
 
 ISSUER_BY_CODE = {
-    "TW": "Trung ương", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "ĐU": "Đảng ủy", "TTg": "Thủ tướng Chính phủ",
-    "CP": "Chính phủ", "UBND": "Ủy ban nhân dân", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "BDVTW": "Ban Dân vận Trung ương", "BDVTU": "Ban Dân vận Tỉnh ủy", "VPTW": "Văn phòng Trung ương Đảng",
-    "BTCTW": "Ban Tổ chức Trung ương", "MTTW": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+    "TW": "Trung ương",
+    "TU": "Tỉnh ủy",
+    "HU": "Huyện ủy",
+    "ĐU": "Đảng ủy",
+    "TTg": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "UBND": "Ủy ban nhân dân",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "BDVTW": "Ban Dân vận Trung ương",
+    "BDVTU": "Ban Dân vận Tỉnh ủy",
+    "VPTW": "Văn phòng Trung ương Đảng",
+    "BTCTW": "Ban Tổ chức Trung ương",
+    "MTTW": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
 }
 
 
@@ -99,7 +128,7 @@ def read_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
         title = ""
         ttm = _TITLE.match(tail[consumed:])
         if ttm:
-            title = ttm.group("title").strip(" “”\"")
+            title = ttm.group("title").strip(' “”"')
             consumed += ttm.end()
         type_label = m.group("type")
         doc_type = TYPES[type_label.lower()]
@@ -129,8 +158,18 @@ def read_citations(text: str, start: int = 0, end: int | None = None) -> list[Ci
             continue
         doc_type = TYPES[m.group("type").lower()] if m.group("type").lower() in TYPES else "law"
         found.append(
-            CitationRec(doc_type=doc_type, type_label=m.group("type"), number="", symbol="", issued_on=None,
-                        issuer="Quốc hội", title=name, text=m.group(0).strip(), start=m.start(), end=m.end())
+            CitationRec(
+                doc_type=doc_type,
+                type_label=m.group("type"),
+                number="",
+                symbol="",
+                issued_on=None,
+                issuer="Quốc hội",
+                title=name,
+                text=m.group(0).strip(),
+                start=m.start(),
+                end=m.end(),
+            )
         )
     found.sort(key=lambda c: c.start)
     return found

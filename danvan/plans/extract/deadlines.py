@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """Deadline and recurrence of a task, normalized.
 
 "Thực hiện hàng năm" / "định kỳ hàng năm" → annual; "Hoàn thành trong quý II/2021" → once, due
@@ -41,7 +42,10 @@ _ANNUAL = re.compile(
 )
 _QUARTERLY = re.compile(r"(?:(?:hàng|hằng|mỗi) quý|định kỳ (?:hàng|hằng)? ?quý)\b", re.I)
 _MONTHLY = re.compile(r"(?:(?:hàng|hằng|mỗi) tháng|định kỳ (?:hàng|hằng)? ?tháng)\b", re.I)
-_ONGOING = re.compile(r"(?:(?:^|[.;:]\s*)thường xuyên\b|thực hiện thường xuyên|(?:thời gian|thời hạn)\s*:?\s*thường xuyên)", re.I)
+_ONGOING = re.compile(
+    r"(?:(?:^|[.;:]\s*)thường xuyên\b|thực hiện thường xuyên|(?:thời gian|thời hạn)\s*:?\s*thường xuyên)",
+    re.I,
+)
 _EVENT = re.compile(
     r"(?<!trước )\b((?:ngay\s+)?(?:sau khi|khi|ngay khi)\s+[^.;]{0,120}?\b(?:được\s+)?(?:ban hành|thông qua|phê duyệt|"
     r"có hiệu lực|ký ban hành|được ký|công bố|kết thúc|hoàn thành))",

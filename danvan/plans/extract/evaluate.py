@@ -35,8 +35,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def names_equal(a: str, b: str) -> bool:
@@ -173,17 +179,18 @@ def _symbol_key(symbol: str) -> str:
     return fold(symbol or "").replace(" ", "").replace("đ", "d")
 
 
+def _same_document(g: dict, p: dict) -> bool:
+    if g.get("symbol"):
+        return _symbol_key(g["symbol"]) == _symbol_key(p.get("symbol", ""))
+    return not p.get("symbol") and fold(g.get("title", "")) == fold(p.get("title", ""))
+
+
 def evaluate_citations(gold: list[dict], pred: list[dict]) -> dict:
     score = Score()
     date_ok = date_n = issuer_ok = issuer_n = 0
     remaining = list(pred)
     for g in gold:
-        def same(p: dict) -> bool:
-            if g.get("symbol"):
-                return _symbol_key(g["symbol"]) == _symbol_key(p.get("symbol", ""))
-            return not p.get("symbol") and fold(g.get("title", "")) == fold(p.get("title", ""))
-
-        hit = next((p for p in remaining if same(p)), None)
+        hit = next((p for p in remaining if _same_document(g, p)), None)
         if hit is None:
             score.fn += 1
             continue
@@ -202,7 +209,10 @@ def evaluate_citations(gold: list[dict], pred: list[dict]) -> dict:
         "documents": score.as_dict(),
         "date_accuracy": round(date_ok / date_n, 4) if date_n else 1.0,
         "issuer_accuracy": round(issuer_ok / issuer_n, 4) if issuer_n else 1.0,
-        "missed": [g.get("symbol") or g.get("title") for g in gold if not any(
-            _symbol_key(g.get("symbol", "")) == _symbol_key(p.get("symbol", "")) for p in pred)],
+        "missed": [
+            g.get("symbol") or g.get("title")
+            for g in gold
+            if not any(_symbol_key(g.get("symbol", "")) == _symbol_key(p.get("symbol", "")) for p in pred)
+        ],
         "extra": [p.get("symbol") or p.get("title") for p in remaining],
     }

@@ -28,26 +28,34 @@ def assignment_rows(plan: ExtractedPlan) -> list[dict]:
             notes.append("table row")
         if task.parent is not None:
             notes.append("sub-item")
-        rows.append({
-            "lead": lead,
-            "lead_canonical": canonical,
-            "co_leads": co_leads,
-            "coordinators": [n.text for n in task.by_role("coordinator")],
-            "executors": [n.text for n in task.by_role("executor")],
-            "task": summarize(task.text),
-            "text": task.text,
-            "deadline_text": task.deadline.text,
-            "recurrence": task.deadline.recurrence,
-            "due": task.deadline.due.isoformat() if task.deadline.due else None,
-            "section": task.section or "",
-            "notes": "; ".join(notes),
-            "span": [task.start, task.end],
-            "matches": [
-                {"name": n.text, "role": n.role, "unit": n.unit_name or None, "confidence": round(n.confidence, 2),
-                 "group": n.is_group, "now": n.successor_names}
-                for n in task.names
-            ],
-        })
+        rows.append(
+            {
+                "lead": lead,
+                "lead_canonical": canonical,
+                "co_leads": co_leads,
+                "coordinators": [n.text for n in task.by_role("coordinator")],
+                "executors": [n.text for n in task.by_role("executor")],
+                "task": summarize(task.text),
+                "text": task.text,
+                "deadline_text": task.deadline.text,
+                "recurrence": task.deadline.recurrence,
+                "due": task.deadline.due.isoformat() if task.deadline.due else None,
+                "section": task.section or "",
+                "notes": "; ".join(notes),
+                "span": [task.start, task.end],
+                "matches": [
+                    {
+                        "name": n.text,
+                        "role": n.role,
+                        "unit": n.unit_name or None,
+                        "confidence": round(n.confidence, 2),
+                        "group": n.is_group,
+                        "now": n.successor_names,
+                    }
+                    for n in task.names
+                ],
+            }
+        )
     return rows
 
 
@@ -57,9 +65,17 @@ def citation_rows(plan: ExtractedPlan) -> list[dict]:
         if c.key in seen:
             continue
         seen.add(c.key)
-        rows.append({"doc_type": c.doc_type, "number": c.number, "symbol": c.symbol,
-                     "date": c.issued_on.isoformat() if c.issued_on else None, "issuer": c.issuer or None,
-                     "title": c.title, "as_written": c.text})
+        rows.append(
+            {
+                "doc_type": c.doc_type,
+                "number": c.number,
+                "symbol": c.symbol,
+                "date": c.issued_on.isoformat() if c.issued_on else None,
+                "issuer": c.issuer or None,
+                "title": c.title,
+                "as_written": c.text,
+            }
+        )
     return rows
 
 
@@ -78,8 +94,18 @@ def plan_json(plan: ExtractedPlan) -> dict:
         "term": [plan.term_start, plan.term_end],
         "recipients": plan.recipients,
         "sections": [{"number": s.number, "title": s.title, "parent": s.parent} for s in plan.sections],
-        "targets": [{"text": t.text, "subject": t.subject, "comparator": t.comparator, "value": t.value,
-                     "unit": t.unit, "period": t.period, "section": t.section} for t in plan.targets],
+        "targets": [
+            {
+                "text": t.text,
+                "subject": t.subject,
+                "comparator": t.comparator,
+                "value": t.value,
+                "unit": t.unit,
+                "period": t.period,
+                "section": t.section,
+            }
+            for t in plan.targets
+        ],
         "assignments": assignment_rows(plan),
         "citations": citation_rows(plan),
         "warnings": plan.warnings,

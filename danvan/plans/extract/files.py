@@ -53,8 +53,11 @@ def read_path(path: str) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04") or b"\x00" in data[:4000] and not data.startswith(
-        (b"\xff\xfe", b"\xfe\xff")
+    if (
+        data.startswith(b"%PDF")
+        or data.startswith(b"PK\x03\x04")
+        or b"\x00" in data[:4000]
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
     ):
         raise ReadError("wrong_type", name, "binary")
     for encoding in ("utf-8-sig", "utf-16"):
@@ -114,12 +117,16 @@ def _pdf(data: bytes, name: str) -> str:
                 raise ReadError("unreadable", name, "encrypted") from error
         page_lines = [_pdf_lines(page) for page in reader.pages]
         gaps = sorted(
-            round(abs(a[0] - b[0]), 1) for lines in page_lines for a, b in zip(lines, lines[1:], strict=False)
+            round(abs(a[0] - b[0]), 1)
+            for lines in page_lines
+            for a, b in zip(lines, lines[1:], strict=False)
             if abs(a[0] - b[0]) > 0.5
         )
         usual = gaps[len(gaps) // 4] if gaps else 12.0  # the line pitch: most gaps are inside paragraphs
-        pages = [_pdf_page(lines, usual) if lines else (page.extract_text() or "")
-                 for page, lines in zip(reader.pages, page_lines, strict=True)]
+        pages = [
+            _pdf_page(lines, usual) if lines else (page.extract_text() or "")
+            for page, lines in zip(reader.pages, page_lines, strict=True)
+        ]
     except ReadError:
         raise
     except Exception as error:  # noqa: BLE001  (pypdf raises many kinds of errors on broken files)

@@ -31,7 +31,9 @@ class Candidate:
     def active_on(self, on: date | None) -> bool:
         if on is None:
             return self.valid_to is None
-        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or self.valid_to >= on)
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or self.valid_to >= on
+        )
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Registry:
         self._cache: dict[tuple[str, date | None], Match] = {}
 
     def _pick(self, found: list[Candidate], on: date | None) -> Candidate:
-        """Several units answer to one name (renamed or merged later): take the one that existed on the date."""
+        """Several units answer to one name (renamed or merged later): take the one existing on the date."""
         active = [c for c in found if c.active_on(on)]
         pool = active or found
         return sorted(pool, key=lambda c: (c.valid_to is not None, c.unit_id))[0]
@@ -84,7 +86,9 @@ class Registry:
         elif key and self.keys:
             best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=WEAK * 100)
             if best is None and len(key.split()) >= 3:
-                best = process.extractOne(key, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=ACCEPT * 100)
+                best = process.extractOne(
+                    key, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=ACCEPT * 100
+                )
             if best is not None:
                 candidate = self._pick(self.by_key[best[0]], on)
                 result = Match(candidate, round(best[1] / 100, 3), group or candidate.is_group)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """The plan reader: text → metadata, section tree, targets, tasks with their assigned bodies, citations.
 
 The rules follow the genre (Party committee, People's Committee and mass-organization plans), not one
@@ -22,12 +23,37 @@ from .text import clean_for_parsing, fold, name_key, nfc
 from .types import Deadline, ExtractedPlan, Name, SectionRec, TaskRec
 
 DOC_TYPES = [
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "NGHỊ QUYẾT", "CHỈ THỊ", "QUYẾT ĐỊNH", "ĐỀ ÁN",
-    "HƯỚNG DẪN", "KẾT LUẬN", "THÔNG TRI", "QUY CHẾ", "QUY ĐỊNH", "THÔNG BÁO", "CÔNG VĂN", "BÁO CÁO",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH",
+    "NGHỊ QUYẾT",
+    "CHỈ THỊ",
+    "QUYẾT ĐỊNH",
+    "ĐỀ ÁN",
+    "HƯỚNG DẪN",
+    "KẾT LUẬN",
+    "THÔNG TRI",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG BÁO",
+    "CÔNG VĂN",
+    "BÁO CÁO",
 ]
 # Top-level sections that state purposes, requirements, targets or context, not assignments.
-NON_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "chi tieu", "quan diem", "tinh hinh", "ket qua",
-                     "can cu", "su can thiet", "danh gia", "phuong cham", "nguyen tac")
+NON_TASK_SECTIONS = (
+    "muc dich",
+    "yeu cau",
+    "muc tieu",
+    "chi tieu",
+    "quan diem",
+    "tinh hinh",
+    "ket qua",
+    "can cu",
+    "su can thiet",
+    "danh gia",
+    "phuong cham",
+    "nguyen tac",
+)
 TARGET_SECTIONS = ("chi tieu", "muc tieu")
 
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[-.–/)]\s*(?=\S)")
@@ -35,8 +61,10 @@ _ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[-.–)/]\s+(?=\S)")
 _SUB = re.compile(r"^(?P<num>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s*[-.–)/]?\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*[)]\s+(?=\S)")
 _BULLET = re.compile(r"^(?P<mark>[-–•+●○▪])\s*")
-_END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|Đồng kính gửi|ĐỒNG KÍNH GỬI)\s*:?|^(?:T/M|TM\.?|T\.M\.|K/T|KT\.|KT|"
-                          r"T/L|TL\.|TUQ\.?|Q\.)\s+[A-ZĐÀ-Ỹ]")
+_END_OF_BODY = re.compile(
+    r"^(?:Nơi nhận|NƠI NHẬN|Đồng kính gửi|ĐỒNG KÍNH GỬI)\s*:?|^(?:T/M|TM\.?|T\.M\.|K/T|KT\.|KT|"
+    r"T/L|TL\.|TUQ\.?|Q\.)\s+[A-ZĐÀ-Ỹ]"
+)
 _SIGN = re.compile(r"^(?:T/M|TM\.?|T\.M\.|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s+[A-ZĐÀ-Ỹ]")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|(?<=\.\.\.)\s*|(?<=…)\s*)(?=[A-ZĐÀ-Ỹ“\"])")
 _OPENER = re.compile(
@@ -52,8 +80,21 @@ _ASSIGN_VERB = re.compile(
 _MID_GIAO = re.compile(r"[,;:]\s+(?=(?:giao|đề nghị)\s+)", re.I)
 _COORD = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+", re.I)
 _DIRECT = re.compile(r"\s*,?\s*(?:chủ trì\s*,?\s*)?(?:chỉ đạo|giao)\s+", re.I)
-_EXTRA_SUBJECT_VERBS = ("tăng cường", "chỉ đạo", "chủ trì", "tham mưu", "theo dõi", "thực hiện", "phối hợp",
-                        "hướng dẫn", "tổ chức", "xây dựng", "tiếp tục", "triển khai", "giám sát")
+_EXTRA_SUBJECT_VERBS = (
+    "tăng cường",
+    "chỉ đạo",
+    "chủ trì",
+    "tham mưu",
+    "theo dõi",
+    "thực hiện",
+    "phối hợp",
+    "hướng dẫn",
+    "tổ chức",
+    "xây dựng",
+    "tiếp tục",
+    "triển khai",
+    "giám sát",
+)
 
 
 @dataclass
@@ -84,12 +125,20 @@ def split_blocks(clean: str) -> list[Block]:
 def _continues(previous: str, line: str) -> bool:
     if "|" in line and line.count("|") >= 2:
         return False
-    if previous.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"')) or "|" in previous[-3:] or previous.isupper():
+    if (
+        previous.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"'))
+        or "|" in previous[-3:]
+        or previous.isupper()
+    ):
         return False
     first = line[:1]
     if _LETTER.match(line) or _BULLET.match(line):
         return False
-    return first.islower() or (first.isdigit() and not _ARABIC.match(line) and not _SUB.match(line)) or first in ",;)"
+    return (
+        first.islower()
+        or (first.isdigit() and not _ARABIC.match(line) and not _SUB.match(line))
+        or first in ",;)"
+    )
 
 
 def _is_roman(num: str) -> bool:
@@ -152,12 +201,16 @@ class Reader:
             text = block.text.strip()
             if m := re.search(r"\bSố\s*:?\s*(\d+[-/][^\s,]+)", text):
                 plan.symbol = m.group(1).strip(".")
-            if m := re.search(r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", text):
+            if m := re.search(
+                r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", text
+            ):
                 plan.place = m.group("place").strip()
                 plan.issued_on = _date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
         issuer_lines = [
-            b.text.strip() for b in header
-            if b.text.strip().isupper() and not re.search(r"CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|SỐ\s*:", b.text)
+            b.text.strip()
+            for b in header
+            if b.text.strip().isupper()
+            and not re.search(r"CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|SỐ\s*:", b.text)
         ]
         if issuer_lines:
             plan.issuer_name = _display_case(issuer_lines[-1])
@@ -185,7 +238,9 @@ class Reader:
             intro = " ".join(b.text for b in blocks[body_from : body_from + 3])
             if m := re.search(r"(?:nhiệm kỳ|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})", intro, re.I):
                 plan.term_start, plan.term_end = int(m.group(1)), int(m.group(2))
-        if m := re.match(r"(?:thực hiện|triển khai)\s+(.+?)(?:,\s*nhiệm kỳ.*|\s+về\s+.*)?$", plan.title, re.I):
+        if m := re.match(
+            r"(?:thực hiện|triển khai)\s+(.+?)(?:,\s*nhiệm kỳ.*|\s+về\s+.*)?$", plan.title, re.I
+        ):
             plan.implements = m.group(1).strip(" ,")
         self._signature(body_to)
         return body_from, body_to
@@ -213,7 +268,11 @@ class Reader:
                 for later in blocks[i + len(capacity) :]:
                     candidate = later.text.strip()
                     words = candidate.split()
-                    if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not candidate.isupper():
+                    if (
+                        2 <= len(words) <= 6
+                        and all(w[:1].isupper() for w in words)
+                        and not candidate.isupper()
+                    ):
                         plan.signer_name = candidate
                 kind = None
                 continue
@@ -229,10 +288,16 @@ class Reader:
         body = re.sub(r"^(?:T/M|TM\.?|T\.M\.|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s+", "", first).strip()
         display = _display_case(body)
         folded = fold(body)
-        if folded.endswith(("tinh uy", "huyen uy", "thanh uy", "dang uy")) or " tinh" in folded or " huyen" in folded:
+        if (
+            folded.endswith(("tinh uy", "huyen uy", "thanh uy", "dang uy"))
+            or " tinh" in folded
+            or " huyen" in folded
+        ):
             return display
         source = fold(self.source)
-        counts = {level: source.count(fold(level)) for level in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Đảng ủy")}
+        counts = {
+            level: source.count(fold(level)) for level in ("Tỉnh ủy", "Huyện ủy", "Thành ủy", "Đảng ủy")
+        }
         if folded.startswith(("ban thuong vu", "ban chap hanh")) and max(counts.values()) > 0:
             return f"{display} {max(counts, key=counts.get)}"
         if folded.startswith(("uy ban nhan dan", "hoi dong nhan dan")):
@@ -244,8 +309,10 @@ class Reader:
     # -- sections and tasks -------------------------------------------------------------------------
     def _structure(self, body_from: int, body_to: int) -> None:
         plan = self.plan
-        has_roman = any(_ROMAN.match(b.text.strip()) and _is_roman(_ROMAN.match(b.text.strip()).group("num"))
-                        for b in self.blocks[body_from:body_to])
+        has_roman = any(
+            _ROMAN.match(b.text.strip()) and _is_roman(_ROMAN.match(b.text.strip()).group("num"))
+            for b in self.blocks[body_from:body_to]
+        )
         current: dict[int, SectionRec | None] = {1: None, 2: None, 3: None, 4: None}
         self._eligible: dict[str | None, bool] = {None: not has_roman}
         self._block_section: list[tuple[int, str | None]] = []
@@ -289,7 +356,12 @@ class Reader:
             made = [] if short_heading else self._tasks_from_block(content, content_start, sec)
             if made:
                 last_index = len(plan.tasks) - 1
-                if parent_task is not None and bullet and bullet != parent_bullet and bullet == (sub_bullet or bullet):
+                if (
+                    parent_task is not None
+                    and bullet
+                    and bullet != parent_bullet
+                    and bullet == (sub_bullet or bullet)
+                ):
                     sub_bullet = bullet
                     for k in range(len(plan.tasks) - len(made), len(plan.tasks)):
                         plan.tasks[k].parent = parent_task
@@ -298,7 +370,12 @@ class Reader:
                 if content.rstrip().endswith(":"):
                     parent_task, parent_bullet, sub_bullet = last_index, bullet, ""
                 last_task_block = i
-            elif parent_task is not None and bullet and bullet != parent_bullet and bullet == (sub_bullet or bullet):
+            elif (
+                parent_task is not None
+                and bullet
+                and bullet != parent_bullet
+                and bullet == (sub_bullet or bullet)
+            ):
                 sub_bullet = bullet
                 self._subitem(parent_task, content, content_start, block.end, sec)
                 last_task_block = i
@@ -321,7 +398,9 @@ class Reader:
             parts = m.group("num").split(".")
             level = 3 if has_roman else 2
             parent = current.get(level - 1)
-            base = parent.number.rsplit(".", 1)[0] if parent and has_roman and parent.level == level - 1 else ""
+            base = (
+                parent.number.rsplit(".", 1)[0] if parent and has_roman and parent.level == level - 1 else ""
+            )
             if has_roman and current.get(1):
                 number = f"{current[1].number}.{'.'.join(parts)}"
             else:
@@ -347,8 +426,15 @@ class Reader:
                 parent = current[lv].number
                 break
         block_start = 0
-        section = SectionRec(number=number, title=title, level=level, start=block_start, end=block_start,
-                             parent=parent, order=len(self.plan.sections))
+        section = SectionRec(
+            number=number,
+            title=title,
+            level=level,
+            start=block_start,
+            end=block_start,
+            parent=parent,
+            order=len(self.plan.sections),
+        )
         current[level] = section
         for lv in range(level + 1, 5):
             current[lv] = None
@@ -376,7 +462,9 @@ class Reader:
     def _section_at(self, offset: int) -> str | None:
         if not getattr(self, "_block_section", None):
             return None
-        if getattr(self, "_section_starts", None) is None or len(self._section_starts) != len(self._block_section):
+        if getattr(self, "_section_starts", None) is None or len(self._section_starts) != len(
+            self._block_section
+        ):
             self._section_starts = [start for start, _ in self._block_section]
         index = bisect.bisect_right(self._section_starts, offset) - 1
         return self._block_section[index][1] if index >= 0 else None
@@ -385,8 +473,11 @@ class Reader:
         out = []
         for block in self.blocks:
             sec = self._section_at(block.start)
-            if sec and (self._top(sec) in self._target_sections or sec in self._target_sections
-                        or any(sec.startswith(t + ".") for t in self._target_sections)):
+            if sec and (
+                self._top(sec) in self._target_sections
+                or sec in self._target_sections
+                or any(sec.startswith(t + ".") for t in self._target_sections)
+            ):
                 out.append((block.start, block.end, sec))
         return out
 
@@ -398,7 +489,11 @@ class Reader:
     # -- tasks in one block ---------------------------------------------------------------------------
     def _segment_starts(self, content: str) -> list[tuple[int, int, str]]:
         """(segment start, names start, kind) for each sentence that assigns work."""
-        starts = [0] + [m.end() for m in _SENTENCE.finditer(content)] + [m.end() for m in _MID_GIAO.finditer(content)]
+        starts = (
+            [0]
+            + [m.end() for m in _SENTENCE.finditer(content)]
+            + [m.end() for m in _MID_GIAO.finditer(content)]
+        )
         found, names_seen = [], set()
         for pos in sorted(set(starts)):
             hit = self._assignment_at(content, pos)
@@ -439,13 +534,20 @@ class Reader:
                 end = base + seg_start + piece_end
                 text = self.clean[start:end].replace("\n", " ").strip()
                 # keep offsets on the trimmed text
-                lead_ws = len(self.clean[start:end].replace("\n", " ")) - len(self.clean[start:end].replace("\n", " ").lstrip())
+                lead_ws = len(self.clean[start:end].replace("\n", " ")) - len(
+                    self.clean[start:end].replace("\n", " ").lstrip()
+                )
                 start += lead_ws
                 end = start + len(text)
-                task = TaskRec(text=self.source[start:end].replace("\n", " ").replace("*", "").strip() or text,
-                               section=section, start=start, end=end,
-                               names=[Name(**{**n.__dict__}) for n in names], deadline=read_deadline(text),
-                               is_request=kind == "request")
+                task = TaskRec(
+                    text=self.source[start:end].replace("\n", " ").replace("*", "").strip() or text,
+                    section=section,
+                    start=start,
+                    end=end,
+                    names=[Name(**{**n.__dict__}) for n in names],
+                    deadline=read_deadline(text),
+                    is_request=kind == "request",
+                )
                 task.text = " ".join(task.text.split())
                 self.plan.tasks.append(task)
                 made.append(len(self.plan.tasks) - 1)
@@ -457,7 +559,7 @@ class Reader:
         if len(sentences) < 2:
             return [(0, len(segment))]
         pieces, begin = [], 0
-        for idx, (s_start, s_end, _phrase) in enumerate(sentences[:-1]):
+        for idx, (_s_start, s_end, _phrase) in enumerate(sentences[:-1]):
             cut = s_end
             while cut < len(segment) and segment[cut] in " .;":
                 cut += 1
@@ -509,8 +611,14 @@ class Reader:
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                names.append(Name(text=" ".join(found.text.split()), role=group_role, start=base + found.start,
-                                  end=base + found.end))
+                names.append(
+                    Name(
+                        text=" ".join(found.text.split()),
+                        role=group_role,
+                        start=base + found.start,
+                        end=base + found.end,
+                    )
+                )
         return names
 
     def _extra_subjects(self, content: str, seg_start: int, seg_end: int, consumed: list) -> list:
@@ -534,9 +642,16 @@ class Reader:
         owner = self.plan.tasks[parent]
         text = content.strip()
         start = base + (len(content) - len(content.lstrip()))
-        task = TaskRec(text=" ".join(self.source[start:end].replace("*", "").split()), section=section, start=start,
-                       end=end, names=[Name(**{**n.__dict__}) for n in owner.names], deadline=read_deadline(text),
-                       parent=parent, is_request=owner.is_request)
+        task = TaskRec(
+            text=" ".join(self.source[start:end].replace("*", "").split()),
+            section=section,
+            start=start,
+            end=end,
+            names=[Name(**{**n.__dict__}) for n in owner.names],
+            deadline=read_deadline(text),
+            parent=parent,
+            is_request=owner.is_request,
+        )
         owner.end = max(owner.end, end)
         self.plan.tasks.append(task)
 
@@ -562,26 +677,49 @@ class Reader:
     def _tasks_from_table(self, rows: list[Block], section: str | None, current: dict) -> None:
         for row in read_table_rows(self.clean, rows):
             if row.heading:
-                number = f"{section.split('.')[0]}.{row.number}" if section and row.number else (row.number or "")
-                sec = SectionRec(number=number or f"T{len(self.plan.sections)}", title=row.content, level=2,
-                                 start=row.start, end=row.end, parent=section.split(".")[0] if section else None,
-                                 order=len(self.plan.sections))
+                number = (
+                    f"{section.split('.')[0]}.{row.number}" if section and row.number else (row.number or "")
+                )
+                sec = SectionRec(
+                    number=number or f"T{len(self.plan.sections)}",
+                    title=row.content,
+                    level=2,
+                    start=row.start,
+                    end=row.end,
+                    parent=section.split(".")[0] if section else None,
+                    order=len(self.plan.sections),
+                )
                 self.plan.sections.append(sec)
                 section = sec.number
                 continue
             names: list[Name] = []
             leads = row.leads
             for found in leads:
-                names.append(Name(text=found.text, role="lead" if len(leads) == 1 else "co_lead", start=found.start,
-                                  end=found.end))
+                names.append(
+                    Name(
+                        text=found.text,
+                        role="lead" if len(leads) == 1 else "co_lead",
+                        start=found.start,
+                        end=found.end,
+                    )
+                )
             for found in row.coordinators:
                 if name_key(found.text) not in {name_key(n.text) for n in names}:
                     names.append(Name(text=found.text, role="coordinator", start=found.start, end=found.end))
             if not names or not row.content:
                 continue
             deadline = read_cell_deadline(row.when) if row.when else read_deadline(row.content)
-            self.plan.tasks.append(TaskRec(text=" ".join(row.content.split()), section=section, start=row.start,
-                                           end=row.end, names=names, deadline=deadline, from_table=True))
+            self.plan.tasks.append(
+                TaskRec(
+                    text=" ".join(row.content.split()),
+                    section=section,
+                    start=row.start,
+                    end=row.end,
+                    names=names,
+                    deadline=deadline,
+                    from_table=True,
+                )
+            )
 
 
 def _date(year: int, month: int, day: int):
@@ -594,10 +732,18 @@ def _date(year: int, month: int, day: int):
 
 
 _DISPLAY = {
-    "ban thuong vu": "Ban Thường vụ", "ban chap hanh": "Ban Chấp hành", "uy ban nhan dan": "Ủy ban nhân dân",
-    "hoi dong nhan dan": "Hội đồng nhân dân", "ban dan van": "Ban Dân vận", "tinh uy": "Tỉnh ủy",
-    "huyen uy": "Huyện ủy", "thanh uy": "Thành ủy", "dang uy": "Đảng ủy", "ban can su dang": "Ban Cán sự đảng",
-    "dang doan": "Đảng đoàn", "ban thuong truc": "Ban Thường trực",
+    "ban thuong vu": "Ban Thường vụ",
+    "ban chap hanh": "Ban Chấp hành",
+    "uy ban nhan dan": "Ủy ban nhân dân",
+    "hoi dong nhan dan": "Hội đồng nhân dân",
+    "ban dan van": "Ban Dân vận",
+    "tinh uy": "Tỉnh ủy",
+    "huyen uy": "Huyện ủy",
+    "thanh uy": "Thành ủy",
+    "dang uy": "Đảng ủy",
+    "ban can su dang": "Ban Cán sự đảng",
+    "dang doan": "Đảng đoàn",
+    "ban thuong truc": "Ban Thường trực",
 }
 
 
@@ -617,7 +763,9 @@ def _display_case(upper: str) -> str:
             out.append(word[:1] + word[1:].lower() if i == 0 or word.isupper() else word)
             i += 1
     text = " ".join(out)
-    return re.sub(r"(?<=\s)(Tỉnh|Huyện|Xã|Phường)\b(?= [A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), text, count=0)
+    return re.sub(
+        r"(?<=\s)(Tỉnh|Huyện|Xã|Phường)\b(?= [A-ZĐÀ-Ỹ])", lambda m: m.group(1).lower(), text, count=0
+    )
 
 
 def read_plan(text: str, name: str = "") -> ExtractedPlan:

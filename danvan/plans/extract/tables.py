@@ -90,13 +90,19 @@ def read_table_rows(clean: str, blocks) -> list[Row]:
         if mapping is None:
             mapping = _column_map(cells)
             continue
-        def cell(column: str) -> tuple[int, int, str] | None:
+
+        def cell(column: str, mapping=mapping, cells=cells) -> tuple[int, int, str] | None:
             index = mapping.get(column)
             return cells[index] if index is not None and index < len(cells) else None
+
         content = cell("content")
         number = cell("number")
-        row = Row(start=block.start, end=block.end, number=number[2].strip(". ") if number else "",
-                  content=content[2] if content else "")
+        row = Row(
+            start=block.start,
+            end=block.end,
+            number=number[2].strip(". ") if number else "",
+            content=content[2] if content else "",
+        )
         others = [c for k, c in ((k, cell(k)) for k in ("lead", "coordinators", "when")) if c and c[2]]
         if not others:
             row.heading = bool(row.content)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """Indicators with numbers ("trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo")."""
 
 import re
@@ -5,9 +6,21 @@ import re
 from .types import TargetRec
 
 _CMP = [
-    ("không vượt quá", "<="), ("không quá", "<="), ("tối đa", "<="), ("không dưới", ">="), ("không thấp hơn", ">="),
-    ("ít nhất", ">="), ("tối thiểu", ">="), ("từ", ">="), ("đạt", ">="), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
-    ("dưới", "<"), ("ít hơn", "<"), ("bằng", "="),
+    ("không vượt quá", "<="),
+    ("không quá", "<="),
+    ("tối đa", "<="),
+    ("không dưới", ">="),
+    ("không thấp hơn", ">="),
+    ("ít nhất", ">="),
+    ("tối thiểu", ">="),
+    ("từ", ">="),
+    ("đạt", ">="),
+    ("trên", ">"),
+    ("hơn", ">"),
+    ("vượt", ">"),
+    ("dưới", "<"),
+    ("ít hơn", "<"),
+    ("bằng", "="),
 ]
 _CMP_ALT = "|".join(re.escape(c) for c, _ in _CMP)
 _TARGET = re.compile(
@@ -30,9 +43,17 @@ def read_targets(clean: str, blocks: list[tuple[int, int, str | None]], section_
             if re.search(r"đến (?:năm|cuối)", clause, re.I):
                 period = "once"
             subject = " ".join(m.group("subject").split()).strip(" ,")
-            targets.append(TargetRec(
-                text=" ".join(text[m.start() : m.end()].split()), subject=subject, comparator=comparator,
-                value=m.group("value").replace(",", "."), unit="%", period=period, section=section,
-                start=start + m.start(), end=start + m.end(),
-            ))
+            targets.append(
+                TargetRec(
+                    text=" ".join(text[m.start() : m.end()].split()),
+                    subject=subject,
+                    comparator=comparator,
+                    value=m.group("value").replace(",", "."),
+                    unit="%",
+                    period=period,
+                    section=section,
+                    start=start + m.start(),
+                    end=start + m.end(),
+                )
+            )
     return targets

@@ -89,8 +89,15 @@ ABBREVIATIONS = {
 }
 
 # Words that only mean something in context are expanded only after one of these words.
-_CONTEXT_ONLY = {"tu": ("ban", "vu", "uy", "thuong", "dan", "giao", "chuc", "chinh"), "hu": ("ban", "vu"),
-                 "ca": ("dang uy",), "qs": ("dang uy",), "tn": ("doan",), "cp": ("-",), "sxh": ()}
+_CONTEXT_ONLY = {
+    "tu": ("ban", "vu", "uy", "thuong", "dan", "giao", "chuc", "chinh"),
+    "hu": ("ban", "vu"),
+    "ca": ("dang uy",),
+    "qs": ("dang uy",),
+    "tn": ("doan",),
+    "cp": ("-",),
+    "sxh": (),
+}
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)?")
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular expressions, lexicons and sample text read better on one line)
 """Small plans for tests: a registry fixture with the bodies the sample plan names."""
 
 from datetime import date
@@ -31,11 +32,19 @@ PHÓ BÍ THƯ
 def build_registry_units(org_tree: dict) -> dict:
     """Adds to conftest's org_tree: a caucus, a group, and the 2025 merger of Ban Dân vận into a new board."""
     people = org_tree["people"]
-    caucus = org_services.create_unit(key="t-bcs", kind=OrgKind.PARTY_DELEGATION,
-                                      name="Ban Cán sự đảng Ủy ban nhân dân tỉnh", aliases=["BCS đảng UBND tỉnh"])
+    caucus = org_services.create_unit(
+        key="t-bcs",
+        kind=OrgKind.PARTY_DELEGATION,
+        name="Ban Cán sự đảng Ủy ban nhân dân tỉnh",
+        aliases=["BCS đảng UBND tỉnh"],
+    )
     group = org_services.create_unit(key="t-related", kind=OrgKind.GROUP, name="Các cơ quan liên quan")
     merged = org_services.merge_units(
-        [org_tree["board"]], on=date(2025, 3, 1), key="t-btgdv", name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        kind=OrgKind.PARTY_BOARD, parent=org_tree["committee"],
+        [org_tree["board"]],
+        on=date(2025, 3, 1),
+        key="t-btgdv",
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        kind=OrgKind.PARTY_BOARD,
+        parent=org_tree["committee"],
     )
     return {**org_tree, "caucus": caucus, "group": group, "merged": merged, "people": people}

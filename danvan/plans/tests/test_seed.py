@@ -48,10 +48,19 @@ def test_cited_documents_floor_on_the_seed(seed_plan):
 def test_seed_metadata_sections_and_targets(seed_plan):
     assert (seed_plan.doc_type, seed_plan.term_start, seed_plan.term_end) == ("KẾ HOẠCH", 2020, 2025)
     assert seed_plan.title.startswith("thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI")
-    assert (seed_plan.issuer_name, seed_plan.signer_capacity) == ("Ban Thường vụ Tỉnh ủy", "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ")
+    assert (seed_plan.issuer_name, seed_plan.signer_capacity) == (
+        "Ban Thường vụ Tỉnh ủy",
+        "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
+    )
     assert seed_plan.recipients[-1] == {"name": "Ban Dân vận Trung ương (A+B)", "kind": "cc"}
-    assert [s.number for s in seed_plan.sections if s.number.startswith("III.5")] == ["III.5", "III.5.1", "III.5.2"]
-    assert [(t.comparator, t.value, t.unit, t.period) for t in seed_plan.targets] == [(">", "80", "%", "annual")] * 2
+    assert [s.number for s in seed_plan.sections if s.number.startswith("III.5")] == [
+        "III.5",
+        "III.5.1",
+        "III.5.2",
+    ]
+    assert [(t.comparator, t.value, t.unit, t.period) for t in seed_plan.targets] == [
+        (">", "80", "%", "annual")
+    ] * 2
     assert seed_plan.targets[0].subject == "cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo"
 
 
@@ -66,8 +75,10 @@ def test_spans_point_into_the_source(seed_plan, seed_text):
 
 
 def _key(rows):
-    return [(r["section"], r["lead"], tuple(r["co_leads"]), tuple(r["coordinators"]), r["recurrence"], r["due"])
-            for r in rows]
+    return [
+        (r["section"], r["lead"], tuple(r["co_leads"]), tuple(r["coordinators"]), r["recurrence"], r["due"])
+        for r in rows
+    ]
 
 
 def _docx_from(text: str, with_table: bool) -> bytes:
@@ -79,10 +90,17 @@ def _docx_from(text: str, with_table: bool) -> bytes:
     if with_table:
         document.add_paragraph("V- NHIỆM VỤ CỤ THỂ NĂM 2022")
         table = document.add_table(rows=3, cols=5)
-        rows = [("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
-                ("1", "Sơ kết việc thực hiện quy chế dân chủ", "Ban Dân vận Tỉnh ủy", "UBND tỉnh, Sở Nội vụ",
-                 "Quý II/2022"),
-                ("2", "Tập huấn cán bộ dân vận", "Trường Chính trị tỉnh", "Ban Dân vận Tỉnh ủy", "Hàng năm")]
+        rows = [
+            ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+            (
+                "1",
+                "Sơ kết việc thực hiện quy chế dân chủ",
+                "Ban Dân vận Tỉnh ủy",
+                "UBND tỉnh, Sở Nội vụ",
+                "Quý II/2022",
+            ),
+            ("2", "Tập huấn cán bộ dân vận", "Trường Chính trị tỉnh", "Ban Dân vận Tỉnh ủy", "Hàng năm"),
+        ]
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 table.cell(r, c).text = value
@@ -156,13 +174,35 @@ def test_scanned_pdf_without_text_layer():
     assert error.value.code == "scanned"
 
 
-LINES = st.sampled_from([
-    "KẾ HOẠCH", "I- MỤC ĐÍCH, YÊU CẦU:", "III- NHIỆM VỤ VÀ GIẢI PHÁP", "1- Công tác dân vận", "5.1- Dân tộc:",
-    "- Các cấp ủy đảng tăng cường lãnh đạo.", "+ Chỉ đạo chính quyền các cấp.", "Giao Ban Dân vận Tỉnh ủy chủ trì,",
-    "phối hợp với Đảng đoàn Mặt trận Tổ quốc, các đoàn thể", "Thực hiện hàng năm.", "Hoàn thành trong quý II/2021.",
-    "| STT | Nội dung | Cơ quan chủ trì |", "| 1 | x | Ban |", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "a) ", "(", ")",
-    "Nghị quyết số 25-NQ/TW ngày 31/2/2013 của", "quý V/2021", "ngày 99/99/9999", "", " ", "Đề nghị", "giao",
-])
+LINES = st.sampled_from(
+    [
+        "KẾ HOẠCH",
+        "I- MỤC ĐÍCH, YÊU CẦU:",
+        "III- NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1- Công tác dân vận",
+        "5.1- Dân tộc:",
+        "- Các cấp ủy đảng tăng cường lãnh đạo.",
+        "+ Chỉ đạo chính quyền các cấp.",
+        "Giao Ban Dân vận Tỉnh ủy chủ trì,",
+        "phối hợp với Đảng đoàn Mặt trận Tổ quốc, các đoàn thể",
+        "Thực hiện hàng năm.",
+        "Hoàn thành trong quý II/2021.",
+        "| STT | Nội dung | Cơ quan chủ trì |",
+        "| 1 | x | Ban |",
+        "Nơi nhận:",
+        "T/M BAN THƯỜNG VỤ",
+        "a) ",
+        "(",
+        ")",
+        "Nghị quyết số 25-NQ/TW ngày 31/2/2013 của",
+        "quý V/2021",
+        "ngày 99/99/9999",
+        "",
+        " ",
+        "Đề nghị",
+        "giao",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,8 +227,18 @@ def test_mutated_seed_never_crashes(seed_text, data):
 
 def test_fixture_files_are_in_the_gold_schema():
     for row in gold("seed_gold.json"):
-        assert {"lead", "lead_canonical", "co_leads", "coordinators", "task", "deadline_text", "recurrence", "due",
-                "section", "notes"} <= set(row)
+        assert {
+            "lead",
+            "lead_canonical",
+            "co_leads",
+            "coordinators",
+            "task",
+            "deadline_text",
+            "recurrence",
+            "due",
+            "section",
+            "notes",
+        } <= set(row)
         assert row["recurrence"] in {"annual", "quarterly", "monthly", "once", "ongoing"}
         assert (row["due"] is None) or row["recurrence"] == "once"
     assert Path(FIXTURES / "seed_citations_gold.json").exists()

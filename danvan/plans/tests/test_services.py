@@ -25,7 +25,12 @@ def read_sample(text: str = SAMPLE):
 
 def test_save_writes_plan_sections_tasks_assignments_and_citations(units):
     plan = services.save_extracted_plan(read_sample(), actor=None)
-    assert (plan.doc_type, plan.term_start, plan.term_end, plan.status) == ("KẾ HOẠCH", 2021, 2025, PlanStatus.DRAFT)
+    assert (plan.doc_type, plan.term_start, plan.term_end, plan.status) == (
+        "KẾ HOẠCH",
+        2021,
+        2025,
+        PlanStatus.DRAFT,
+    )
     assert plan.issuer_name == "Ban Thường vụ Tỉnh ủy"
     assert list(plan.sections.values_list("number", flat=True)) == ["I", "I.1", "II"]
     first, second, third = plan.tasks.order_by("order")
@@ -36,12 +41,22 @@ def test_save_writes_plan_sections_tasks_assignments_and_citations(units):
         (AssignmentRole.COORDINATOR, units["group"].pk, True),
     ]
     assert [(a.role, a.unit_id) for a in second.assignments.all()] == [
-        (AssignmentRole.LEAD, units["caucus"].pk), (AssignmentRole.EXECUTOR, units["interior"].pk)]
+        (AssignmentRole.LEAD, units["caucus"].pk),
+        (AssignmentRole.EXECUTOR, units["interior"].pk),
+    ]
     # An unmatched name is kept for the reviewer, never dropped.
     (youth,) = third.assignments.all()
-    assert (youth.name_as_written, youth.unit_id, youth.needs_review) == ("Ban Thường vụ Tỉnh đoàn", None, True)
+    assert (youth.name_as_written, youth.unit_id, youth.needs_review) == (
+        "Ban Thường vụ Tỉnh đoàn",
+        None,
+        True,
+    )
     document = Document.objects.get()
-    assert (document.symbol, document.issued_on, document.issuer_name) == ("120-KL/TW", date(2016, 1, 7), "Bộ Chính trị")
+    assert (document.symbol, document.issued_on, document.issuer_name) == (
+        "120-KL/TW",
+        date(2016, 1, 7),
+        "Bộ Chính trị",
+    )
     assert Citation.objects.get().task == first
     assert first.source_start < first.source_end <= len(plan.source_text)
     assert first.audit_scope_path() == units["board"].path
@@ -52,7 +67,10 @@ def test_merged_unit_is_matched_as_of_the_plan_date_with_its_successor(units):
     lead = extracted.tasks[0].names[0]
     assert (lead.unit_id, lead.successor_names) == (units["board"].pk, ["Ban Tuyên giáo và Dân vận Tỉnh ủy"])
     later = read_sample(SAMPLE.replace("giai đoạn 2021-2025", "năm 2026"))
-    assert later.tasks[0].names[0].unit_id == units["merged"].pk or later.tasks[0].names[0].unit_id == units["board"].pk
+    assert (
+        later.tasks[0].names[0].unit_id == units["merged"].pk
+        or later.tasks[0].names[0].unit_id == units["board"].pk
+    )
 
 
 def test_save_is_one_transaction(units):
@@ -68,8 +86,13 @@ def test_reimport_is_detected_and_updates_in_place(units):
     with pytest.raises(services.DuplicatePlan) as error:
         services.save_extracted_plan(read_sample(), actor=None)
     assert error.value.plan == plan
-    updated = services.save_extracted_plan(read_sample(SAMPLE.replace("tình nguyện hè", "tình nguyện mùa hè")),
-                                           actor=None, update_plan=plan) if False else None
+    updated = (
+        services.save_extracted_plan(
+            read_sample(SAMPLE.replace("tình nguyện hè", "tình nguyện mùa hè")), actor=None, update_plan=plan
+        )
+        if False
+        else None
+    )
     again = services.save_extracted_plan(read_sample(), actor=None, update_plan=plan)
     assert updated is None and again.pk == plan.pk
     assert (Plan.objects.count(), Task.objects.filter(plan=plan).count()) == (1, 3)
@@ -98,20 +121,41 @@ def test_update_task_corrects_lead_in_one_transaction(units):
     plan = services.save_extracted_plan(read_sample(), actor=None)
     task = plan.tasks.get(order=2)
     (youth,) = task.assignments.all()
-    services.update_task(task, actor=None, section=task.section, recurrence="once", due_date=date(2023, 7, 31),
-                         deadline_text="tháng 7/2023",
-                         assignments=[{"id": youth.pk, "unit": units["organisation"], "name_as_written": "",
-                                       "role": AssignmentRole.LEAD},
-                                      {"id": None, "unit": units["board"], "name_as_written": "",
-                                       "role": AssignmentRole.COORDINATOR}])
+    services.update_task(
+        task,
+        actor=None,
+        section=task.section,
+        recurrence="once",
+        due_date=date(2023, 7, 31),
+        deadline_text="tháng 7/2023",
+        assignments=[
+            {
+                "id": youth.pk,
+                "unit": units["organisation"],
+                "name_as_written": "",
+                "role": AssignmentRole.LEAD,
+            },
+            {"id": None, "unit": units["board"], "name_as_written": "", "role": AssignmentRole.COORDINATOR},
+        ],
+    )
     task.refresh_from_db()
     assert [(a.unit_id, a.role, a.match_confidence) for a in task.assignments.all()] == [
-        (units["organisation"].pk, "lead", 1.0), (units["board"].pk, "coordinator", 1.0)]
+        (units["organisation"].pk, "lead", 1.0),
+        (units["board"].pk, "coordinator", 1.0),
+    ]
     assert (task.recurrence, task.due_date) == ("once", date(2023, 7, 31))
     with pytest.raises(ValidationError):
-        services.update_task(task, actor=None, section=None, recurrence="annual", due_date=None, deadline_text="",
-                             assignments=[{"id": a.pk, "delete": True, "role": a.role, "unit": a.unit}
-                                          for a in task.assignments.all()])
+        services.update_task(
+            task,
+            actor=None,
+            section=None,
+            recurrence="annual",
+            due_date=None,
+            deadline_text="",
+            assignments=[
+                {"id": a.pk, "delete": True, "role": a.role, "unit": a.unit} for a in task.assignments.all()
+            ],
+        )
     assert task.assignments.count() == 2
 
 
@@ -125,8 +169,14 @@ def test_seed_matches_the_registry_loaded_by_orgs_load(db, seed_text):
     board = leads["Ban Dân vận Tỉnh ủy"]
     assert board.unit_name.startswith("Ban Dân vận Tỉnh ủy") and board.confidence == 1.0
     assert any("Tuyên giáo và Dân vận" in s for s in board.successor_names)
-    assert leads["Ban Dân vận Tỉnh ủy-co quan Thường trực Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở tỉnh"].unit_id \
+    assert (
+        leads[
+            "Ban Dân vận Tỉnh ủy-co quan Thường trực Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở tỉnh"
+        ].unit_id
         == board.unit_id
+    )
     plan = services.save_extracted_plan(extracted, actor=None)
-    assert plan.tasks.count() == 45 and Assignment.objects.filter(task__plan=plan, unit__isnull=True,
-                                                                   is_group=False).count() == 0
+    assert (
+        plan.tasks.count() == 45
+        and Assignment.objects.filter(task__plan=plan, unit__isnull=True, is_group=False).count() == 0
+    )

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (real-style plan sentences are kept on one line)
 import io
 
 import pytest
@@ -66,8 +67,10 @@ def test_upload_reads_in_a_job_and_opens_the_review(client, accounts, org_tree):
     again = client.post(reverse("plans:import"), {"document": upload("ke-hoach.txt", SAMPLE.encode())})
     assert again.status_code == 200 and again.context["existing"].pk == job.plan_id
     assert "Cập nhật kế hoạch đã có" in again.content.decode()
-    client.post(reverse("plans:import"), {"document": upload("ke-hoach.txt", SAMPLE.encode()),
-                                          "update_plan": job.plan_id})
+    client.post(
+        reverse("plans:import"),
+        {"document": upload("ke-hoach.txt", SAMPLE.encode()), "update_plan": job.plan_id},
+    )
     assert Plan.objects.count() == 1 and Task.objects.count() == 3
 
 
@@ -77,7 +80,8 @@ def test_bad_upload_shows_a_vietnamese_error_and_saves_nothing(client, accounts)
     assert response.status_code == 200
     assert response.context["form"].errors["document"] == [
         "Không đọc được tệp “quet.pdf” (tệp bị hỏng hoặc có mật khẩu). Hãy lưu lại thành .docx, .pdf hoặc .txt "
-        "rồi tải lên lại."]
+        "rồi tải lên lại."
+    ]
     response = client.post(reverse("plans:import"), {"document": upload("bang.xlsx", b"PK\x03\x04")})
     assert "Tệp “bang.xlsx” không đúng định dạng" in response.context["form"].errors["document"][0]
     assert (Plan.objects.count(), PlanImport.objects.count()) == (0, 0)
@@ -89,10 +93,24 @@ def test_task_review_corrects_the_lead(client, accounts, plan, org_tree):
     (youth,) = task.assignments.all()
     url = reverse("plans:task_review", args=[task.pk])
     assert client.get(url).status_code == 200
-    data = {"section": task.section_id or "", "recurrence": "ongoing", "due_date": "", "deadline_text": "",
-            "a-TOTAL_FORMS": "2", "a-INITIAL_FORMS": "1", "a-MIN_NUM_FORMS": "0", "a-MAX_NUM_FORMS": "1000",
-            "a-0-id": youth.pk, "a-0-unit": org_tree["organisation"].pk, "a-0-name_as_written": youth.name_as_written,
-            "a-0-role": "lead", "a-1-id": "", "a-1-unit": "", "a-1-name_as_written": "", "a-1-role": "coordinator"}
+    data = {
+        "section": task.section_id or "",
+        "recurrence": "ongoing",
+        "due_date": "",
+        "deadline_text": "",
+        "a-TOTAL_FORMS": "2",
+        "a-INITIAL_FORMS": "1",
+        "a-MIN_NUM_FORMS": "0",
+        "a-MAX_NUM_FORMS": "1000",
+        "a-0-id": youth.pk,
+        "a-0-unit": org_tree["organisation"].pk,
+        "a-0-name_as_written": youth.name_as_written,
+        "a-0-role": "lead",
+        "a-1-id": "",
+        "a-1-unit": "",
+        "a-1-name_as_written": "",
+        "a-1-role": "coordinator",
+    }
     response = client.post(url, data)
     assert response.status_code == 302
     youth.refresh_from_db()
@@ -124,4 +142,6 @@ def test_documents_pages(client, accounts, plan):
     (document,) = response.context["documents"]
     assert document.symbol == "120-KL/TW"
     detail = client.get(document.get_absolute_url())
-    assert detail.status_code == 200 and detail.context["citations"] == []  # cited by a task outside the scope
+    assert (
+        detail.status_code == 200 and detail.context["citations"] == []
+    )  # cited by a task outside the scope

@@ -16,7 +16,9 @@ def _load(path: str) -> list:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError) as error:
-        raise CommandError(_("The gold file “%(name)s” cannot be read: %(error)s") % {"name": path, "error": error})
+        raise CommandError(
+            _("The gold file “%(name)s” cannot be read: %(error)s") % {"name": path, "error": error}
+        ) from error
     if isinstance(data, dict):
         data = data.get("assignments") or data.get("documents") or data.get("citations") or []
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
@@ -30,7 +32,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="Plan document.")
         parser.add_argument("gold", help="Gold assignments: a JSON list in the gold schema.")
-        parser.add_argument("--citations", help="Gold cited documents: a JSON list (doc_type, symbol, date, issuer).")
+        parser.add_argument(
+            "--citations", help="Gold cited documents: a JSON list (doc_type, symbol, date, issuer)."
+        )
         parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
 
     def handle(self, *args, file: str, gold: str, **options) -> None:
@@ -47,7 +51,14 @@ class Command(BaseCommand):
             return
         figures = result["assignments"]
         self.stdout.write(f"{'field':<26}{'precision':>10}{'recall':>10}{'F1':>8}")
-        for field in ("assignments", "lead", "co_leads_coordinators", "co_leads", "coordinators", "executors"):
+        for field in (
+            "assignments",
+            "lead",
+            "co_leads_coordinators",
+            "co_leads",
+            "coordinators",
+            "executors",
+        ):
             row = figures[field]
             self.stdout.write(f"{field:<26}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>8.3f}")
         self.stdout.write(f"{'recurrence (accuracy)':<26}{figures['recurrence_accuracy']:>28.3f}")
@@ -55,7 +66,9 @@ class Command(BaseCommand):
         if "citations" in result:
             cit = result["citations"]
             row = cit["documents"]
-            self.stdout.write(f"{'cited documents':<26}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>8.3f}")
+            self.stdout.write(
+                f"{'cited documents':<26}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>8.3f}"
+            )
             self.stdout.write(f"{'citation date (accuracy)':<26}{cit['date_accuracy']:>28.3f}")
             self.stdout.write(f"{'citation issuer (accuracy)':<26}{cit['issuer_accuracy']:>28.3f}")
         for text in figures["unmatched_gold"]:

@@ -14,14 +14,21 @@ from danvan.plans.extract import plan_json
 
 
 class Command(BaseCommand):
-    help = "Read a plan document (.txt, .md, .docx, .pdf) into a plan with its tasks, assignments and citations."
+    help = (
+        "Read a plan document (.txt, .md, .docx, .pdf) into a plan with its tasks, assignments and citations."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="Path of the plan document.")
         parser.add_argument("--dry-run", action="store_true", help="Read and match, save nothing.")
-        parser.add_argument("--json", action="store_true", help="Print the extracted plan as JSON (gold schema).")
-        parser.add_argument("--update", action="store_true",
-                            help="When the document was imported before, rewrite that plan instead of stopping.")
+        parser.add_argument(
+            "--json", action="store_true", help="Print the extracted plan as JSON (gold schema)."
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="When the document was imported before, rewrite that plan instead of stopping.",
+        )
 
     def handle(self, *args, file: str, dry_run: bool, update: bool, **options) -> None:
         started = time.perf_counter()
@@ -50,11 +57,19 @@ class Command(BaseCommand):
         names = [n for t in extracted.tasks for n in t.names]
         unmatched = sum(1 for n in names if n.unit_id is None and not n.is_group)
         summary = _(
-            "%(name)s: %(sections)d sections, %(tasks)d tasks, %(names)d assigned bodies (%(unmatched)d unmatched), "
+            "%(name)s: %(sections)d sections, %(tasks)d tasks, %(names)d assigned bodies "
+            "(%(unmatched)d unmatched), "
             "%(targets)d targets, %(citations)d citations in %(seconds).2f s"
-        ) % {"name": name, "sections": len(extracted.sections), "tasks": len(extracted.tasks), "names": len(names),
-             "unmatched": unmatched, "targets": len(extracted.targets), "citations": len(extracted.citations),
-             "seconds": time.perf_counter() - started}
+        ) % {
+            "name": name,
+            "sections": len(extracted.sections),
+            "tasks": len(extracted.tasks),
+            "names": len(names),
+            "unmatched": unmatched,
+            "targets": len(extracted.targets),
+            "citations": len(extracted.citations),
+            "seconds": time.perf_counter() - started,
+        }
         if plan is not None:
             summary += " — " + _("saved as plan #%(id)d.") % {"id": plan.pk}
         elif dry_run:
