@@ -42,4 +42,7 @@ def test_mobile_menu_opens(accounts, page, login):
     expect(nav).to_be_hidden()
     page.locator("label.nav-toggle-label").click()
     expect(nav).to_be_visible()
-    expect(nav.get_by_role("link", name="Cơ quan, đơn vị")).to_be_visible()
+    organizations = nav.get_by_role("link", name="Cơ quan, đơn vị")
+    expect(organizations).to_be_hidden()
+    nav.get_by_text("Hệ thống").click()
+    expect(organizations).to_be_visible()

@@ -40,11 +40,13 @@ def _plain(value: object) -> object:
 
 def _changes(history_row) -> list[dict]:
     fields = [f.attname for f in history_row.tracked_fields if f.attname not in ("created_at", "updated_at")]
-    previous = history_row.prev_record
-    if history_row.history_type == "+" or previous is None:
+    if history_row.history_type == "+":
         return [{"field": f, "old": None, "new": _plain(getattr(history_row, f, None))} for f in fields]
     if history_row.history_type == "-":
         return [{"field": f, "old": _plain(getattr(history_row, f, None)), "new": None} for f in fields]
+    previous = history_row.prev_record
+    if previous is None:
+        return [{"field": f, "old": None, "new": _plain(getattr(history_row, f, None))} for f in fields]
     delta = history_row.diff_against(previous)
     return [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
 

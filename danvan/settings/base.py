@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "danvan.core.context_processors.navigation",
+                "danvan.tracking.context_processors.notifications",
             ],
         },
     },
