@@ -52,8 +52,14 @@ def _visible_items(request, user) -> list[dict]:
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"url": url, "label": label, "active": active, "group": _group_of(url_name)})
     if user.is_staff:
-        items.append({"url": reverse("admin:index"), "label": _("Administration"), "active": False,
-                      "group": len(MENU_GROUPS) - 1})
+        items.append(
+            {
+                "url": reverse("admin:index"),
+                "label": _("Administration"),
+                "active": False,
+                "group": len(MENU_GROUPS) - 1,
+            }
+        )
     return items
 
 

@@ -63,13 +63,16 @@ def _close(units: Iterable[OrgUnit], on: date) -> None:
     for unit in units:
         if unit.valid_to is not None and unit.valid_to < on - timedelta(days=1):
             raise ValidationError(
-                _("“%(unit)s” already ended on %(date)s.") % {"unit": unit.name, "date": f"{unit.valid_to:%d/%m/%Y}"}
+                _("“%(unit)s” already ended on %(date)s.")
+                % {"unit": unit.name, "date": f"{unit.valid_to:%d/%m/%Y}"}
             )
         unit.valid_to = on - timedelta(days=1)
         unit.save(update_fields=["valid_to", "updated_at"])
 
 
-def _record(kind: str, on: date, legal_basis: str, pairs: Iterable[tuple[OrgUnit, OrgUnit]], note="") -> OrgEvent:
+def _record(
+    kind: str, on: date, legal_basis: str, pairs: Iterable[tuple[OrgUnit, OrgUnit]], note=""
+) -> OrgEvent:
     event = OrgEvent.objects.create(kind=kind, date=on, legal_basis=legal_basis, note=note)
     for old, new in pairs:
         OrgSuccession.objects.create(event=event, predecessor=old, successor=new)
@@ -103,7 +106,12 @@ def rename_unit(
 
 @transaction.atomic
 def merge_units(
-    units: Sequence[OrgUnit], *, on: date, legal_basis: str = "", into: OrgUnit | None = None, note: str = "",
+    units: Sequence[OrgUnit],
+    *,
+    on: date,
+    legal_basis: str = "",
+    into: OrgUnit | None = None,
+    note: str = "",
     **values,
 ) -> OrgUnit:
     """Close every unit in `units` and pass their responsibilities to `into` (or a new unit)."""
@@ -172,7 +180,9 @@ def holders_on(unit: OrgUnit, on: date) -> list[OrgUnit]:
 
 
 def _active_on(unit: OrgUnit, on: date) -> bool:
-    return (unit.valid_from is None or unit.valid_from <= on) and (unit.valid_to is None or unit.valid_to >= on)
+    return (unit.valid_from is None or unit.valid_from <= on) and (
+        unit.valid_to is None or unit.valid_to >= on
+    )
 
 
 @transaction.atomic

@@ -20,8 +20,11 @@ def boards(org_tree):
 def test_merge_closes_both_and_answers_holder_now_and_then(boards):
     mobilization, propaganda = boards
     merged = services.merge_units(
-        [mobilization, propaganda], on=date(2025, 3, 1), name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        key="t-btgdv", legal_basis="KL 121-KL/TW",
+        [mobilization, propaganda],
+        on=date(2025, 3, 1),
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        key="t-btgdv",
+        legal_basis="KL 121-KL/TW",
     )
     mobilization.refresh_from_db()
     assert mobilization.valid_to == date(2025, 2, 28)
@@ -44,11 +47,16 @@ def test_rename_moves_open_children_and_keeps_paths(org_tree):
 
 def test_split_records_every_part(org_tree):
     parts = services.split_unit(
-        org_tree["interior"], on=date(2025, 3, 1),
-        parts=[{"name": "Sở Nội vụ (mới)", "key": "t-snv2"}, {"name": "Sở Dân tộc và Tôn giáo", "key": "t-sdttg"}],
+        org_tree["interior"],
+        on=date(2025, 3, 1),
+        parts=[
+            {"name": "Sở Nội vụ (mới)", "key": "t-snv2"},
+            {"name": "Sở Dân tộc và Tôn giáo", "key": "t-sdttg"},
+        ],
     )
     assert {p.name for p in services.current_holders(org_tree["interior"], on=date(2025, 3, 1))} == {
-        "Sở Nội vụ (mới)", "Sở Dân tộc và Tôn giáo",
+        "Sở Nội vụ (mới)",
+        "Sở Dân tộc và Tôn giáo",
     }
     assert len(parts) == 2
 
