@@ -65,8 +65,12 @@ def _place_of(unit) -> str:
 
 def defaults_for(period: ReportingPeriod, actor=None) -> dict:
     """Header and signature of a new draft: the Board (the actor's unit) under its Party committee."""
+    from danvan.orgs.choices import OrgKind
+
     board = getattr(actor, "org_unit", None)
-    parent = board.parent if board and board.parent_id else None
+    # The parent named in the header is the Party committee above the Board, not a grouping node.
+    committees = [u for u in board.ancestors() if u.kind == OrgKind.PARTY_COMMITTEE] if board else []
+    parent = committees[-1] if committees else (board.parent if board and board.parent_id else None)
     territory = (parent.territory if parent and parent.territory_id else None) or (
         board.territory if board and board.territory_id else None
     )

@@ -204,25 +204,29 @@ def _page_number_header(section) -> None:
 
 
 def _grid_table(document, block: Table) -> None:
+    """A bordered table; all rows are created in one call (python-docx's add_row is slow on long lists)."""
     columns = len(block.columns)
-    table = document.add_table(rows=1, cols=columns)
+    body = list(block.rows) + ([block.total] if block.total else [])
+    table = document.add_table(rows=1 + len(body), cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = block.widths_mm
-    for index, cell in enumerate(table.rows[0].cells):
-        _cell_lines(cell, [(block.columns[index], {"size": TABLE_PT, "bold": True})])
-    body = list(block.rows) + ([block.total] if block.total else [])
-    for row_index, values in enumerate(body):
-        is_total = block.total is not None and row_index == len(body) - 1
-        cells = table.add_row().cells
+    widths = [Mm(w) for w in block.widths_mm] if block.widths_mm else None
+    for row_index, row in enumerate(table.rows):
+        cells = row.cells
+        values = block.columns if row_index == 0 else body[row_index - 1]
+        is_total = block.total is not None and row_index == len(body)
         for index in range(columns):
-            align = WD_ALIGN_PARAGRAPH.CENTER if index in block.numeric else WD_ALIGN_PARAGRAPH.LEFT
+            if row_index == 0 or index in block.numeric:
+                align = WD_ALIGN_PARAGRAPH.CENTER
+            else:
+                align = WD_ALIGN_PARAGRAPH.LEFT
             text = _cell_text(values[index] if index < len(values) else "")
-            _cell_lines(cells[index], [(text, {"size": TABLE_PT, "bold": is_total, "align": align})])
-    if widths:
-        for row in table.rows:
-            for index, cell in enumerate(row.cells):
-                cell.width = Mm(widths[index])
+            paragraph = cells[index].paragraphs[0]
+            paragraph.alignment = align
+            if text:
+                _set_run(paragraph.add_run(text), size=TABLE_PT, bold=row_index == 0 or is_total)
+            if widths:
+                cells[index].width = widths[index]
 
 
 def render_docx(doc: PartyDocument) -> bytes:
@@ -343,7 +347,7 @@ body {{ font-family: 'DanvanSerif', 'Liberation Serif', '{FONT}', serif; font-si
 table.head, table.closing {{ width: 100%; border-collapse: collapse; }}
 table.head td, table.closing td {{ vertical-align: top; text-align: center; padding: 0; }}
 table.head td.issuer {{ width: 42%; }}
-.caps {{ text-transform: none; }}
+.blank {{ white-space: pre; }}
 .party {{ font-weight: bold; text-decoration: underline; }}
 .dateline {{ font-style: italic; margin-top: 0.6em; }}
 .draftmark {{ text-align: right; font-weight: bold; }}
@@ -355,7 +359,8 @@ h2, h3, h4 {{ font-size: {BODY_PT}pt; margin: 6pt 0; text-indent: {FIRST_LINE_IN
 h4 {{ font-style: italic; }}
 p.body {{ text-align: justify; margin: 0 0 6pt; }}
 p.indent {{ text-indent: {FIRST_LINE_INDENT_MM}mm; }}
-table.grid {{ width: 100%; border-collapse: collapse; font-size: {TABLE_PT}pt; margin: 0 0 8pt; }}
+table.grid {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: {TABLE_PT}pt;
+  margin: 0 0 8pt; }}
 table.grid th, table.grid td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
 table.grid th {{ text-align: center; }}
 table.grid td.num {{ text-align: center; }}
@@ -382,9 +387,13 @@ def render_html(doc: PartyDocument) -> str:
     ]
     if doc.parent_issuer:
         parts.append(f"<div>{e(doc.parent_issuer.upper())}</div>")
-    parts.append(f"<div><b>{e(doc.issuer.upper())}</b></div><div>*</div><div>{e(doc.number_line)}</div></td>")
     parts.append(
-        f"<td><div class='party'>ĐẢNG CỘNG SẢN VIỆT NAM</div><div class='dateline'>{e(doc.date_line)}</div>"
+        f"<div><b>{e(doc.issuer.upper())}</b></div><div>*</div>"
+        f"<div class='blank'>{e(doc.number_line)}</div></td>"
+    )
+    parts.append(
+        "<td><div class='party'>ĐẢNG CỘNG SẢN VIỆT NAM</div>"
+        f"<div class='dateline blank'>{e(doc.date_line)}</div>"
         "</td></tr></table>"
     )
     if doc.draft:
