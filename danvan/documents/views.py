@@ -17,7 +17,7 @@ class DocumentListView(LoginRequiredMixin, ListView):
         q = self.request.GET.get("q", "").strip()
         if q:
             qs = qs.filter(key__icontains=fold(q).replace(" ", "")) | qs.filter(title__icontains=q)
-        return qs
+        return qs.order_by("-issued_on", "symbol", "id")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(q=self.request.GET.get("q", ""), **kwargs)

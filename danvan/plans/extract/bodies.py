@@ -231,6 +231,12 @@ _GROUP_NOUNS_AFTER_CAC = {
 }
 # Lower-case words that, after a comma, continue a group name ("các sở, ban, ngành", "cơ quan, đơn vị").
 _GROUP_CONTINUATIONS = {
+    "thị",
+    "thành",
+    "xã",
+    "phường",
+    "quận",
+    "huyện",
     "ban",
     "ngành",
     "đơn",
@@ -553,7 +559,8 @@ def _mid_protect(tokens: list[re.Match], i: int) -> bool:
 
 
 def _group_item(text: str, item_start: int, at: int) -> bool:
-    return fold(text[item_start:at]).startswith(("cac ", "co quan", "tung "))
+    folded = fold(text[item_start:at])
+    return folded.startswith(("cac ", "co quan", "tung ")) or " cac " in folded
 
 
 def is_group(name: str) -> bool:

@@ -49,7 +49,7 @@ _DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+nă
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^;.“\"]{2,120}?)(?=\s*(?:\(khóa|\(khoá|về\b|[;.“\"]|,\s|$| thực hiện| cụ thể| và (?i:"
     + _TYPE_ALT
-    + r")\b| và (?=[a-zđà-ỹ])| về | nhằm | để | theo ))"
+    + r")\b| và (?=[a-zđà-ỹ])| về | nhằm | để | theo | tại | trong | đối với | trên | ở ))"
 )
 _TERM = re.compile(r"^\s*\((khóa|khoá)\s+([IVXLC]+)\)", re.I)
 _TITLE = re.compile(

@@ -37,7 +37,8 @@ _DEADLINE_SENTENCE = re.compile(
 )
 _ANNUAL = re.compile(
     r"(?:(?:^|[.;:]\s*|,\s*)(?:hàng|hằng) năm\b|định kỳ (?:hàng|hằng|mỗi) năm|(?:thực hiện|tổ chức|triển khai|"
-    r"báo cáo) (?:hàng|hằng) năm\b|\bmỗi năm(?: một lần| 01 lần| 1 lần)?\b)",
+    r"báo cáo) (?:hàng|hằng) năm\b|\bngày \d{1,2}/\d{1,2} (?:hàng|hằng) năm\b|"
+    r"\bmỗi năm(?: một lần| 01 lần| 1 lần)?\b)",
     re.I,
 )
 _QUARTERLY = re.compile(r"(?:(?:hàng|hằng|mỗi) quý|định kỳ (?:hàng|hằng)? ?quý)\b", re.I)
@@ -52,6 +53,13 @@ _EVENT = re.compile(
     re.I,
 )
 _TERM_END = re.compile(r"\b(?:đến|trước)\s+(?:hết\s+)?(?:cuối\s+)?(?:nhiệm kỳ|năm)\s+(\d{4})", re.I)
+
+
+_INLINE_DUE = re.compile(
+    r"\b(?:trước|chậm nhất|hạn chót|không muộn hơn)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+    r"|\b(?:hoàn thành|xong)\s+(?:trong|trước|vào)\s+(?:quý\s+(?:I{1,3}|IV|[1-4])|tháng\s+\d{1,2})\s*(?:/|năm)\s*\d{4}",
+    re.I,
+)
 
 
 def quarter_end(quarter: int, year: int) -> date:
@@ -125,6 +133,9 @@ def read_deadline(text: str) -> Deadline:
         _, _, phrase = sentences[-1]
         recurrence, due = parse_when(phrase)
         return Deadline(recurrence=recurrence, due=due, text=phrase)
+    if m := _INLINE_DUE.search(text):
+        recurrence, due = parse_when(m.group(0))
+        return Deadline(recurrence=recurrence, due=due, text=m.group(0).strip())
     if m := _ANNUAL.search(text):
         return Deadline(recurrence="annual", text=m.group(0).strip(" .;:,"))
     if m := _EVENT.search(text):

@@ -213,7 +213,12 @@ class Reader:
             and not re.search(r"CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|SỐ\s*:", b.text)
         ]
         if issuer_lines:
-            plan.issuer_name = _display_case(issuer_lines[-1])
+            name = issuer_lines[-1]
+            # "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC": the second line is the territory of the first.
+            is_place = re.match(r"(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\b", name)
+            if len(issuer_lines) > 1 and is_place and not re.search(r"ỦY|UỶ|BAN\b|HỘI|ĐOÀN|SỞ", name):
+                name = f"{issuer_lines[-2]} {name}"
+            plan.issuer_name = _display_case(name)
         body_from = 0
         if type_at is not None:
             title_parts, j = [], type_at + 1
@@ -230,7 +235,7 @@ class Reader:
             plan.title = " ".join(" ".join(title_parts).split())
             body_from = j
         title_fold = plan.title
-        if m := re.search(r"(?:nhiệm kỳ|giai đoạn)\s+(\d{4})\s*[-–]\s*(\d{4})", title_fold, re.I):
+        if m := re.search(r"(?:nhiệm kỳ|giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})", title_fold, re.I):
             plan.term_start, plan.term_end = int(m.group(1)), int(m.group(2))
         elif m := re.search(r"\bnăm\s+(\d{4})\b", title_fold, re.I):
             plan.term_start = plan.term_end = int(m.group(1))
@@ -411,7 +416,9 @@ class Reader:
             top = current.get(1) if has_roman else None
             number = f"{top.number}.{m.group('num')}" if top else m.group("num")
         elif (m := _LETTER.match(text)) and any(current.values()):
-            deepest = max((s for s in current.values() if s), key=lambda s: s.level)
+            # a), b), c) are siblings under the deepest numbered section
+            numbered = [s for s in current.values() if s and not re.search(r"\.[a-zđ]$", s.number)]
+            deepest = max(numbered or [s for s in current.values() if s], key=lambda s: s.level)
             level = deepest.level + 1
             number = f"{deepest.number}.{m.group('num')}"
         if level is None or level > 4:

@@ -261,3 +261,55 @@ def test_groups_and_name_normalization():
     assert name_key("BCS đảng UBND tinh") == name_key("Ban Cán sự đảng Ủy ban nhân dân tỉnh")
     assert names_equal("Ban Dân vận Tỉnh ủy-co quan Thường trực Ban Chỉ đạo", "Ban Dân vận Tỉnh ủy")
     assert not names_equal("Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy")
+
+
+def test_people_committee_plan_with_letters_requests_tables_and_groups():
+    """A People's Committee plan (written for the tests): header issuer, a), b) items, Đề nghị, a task table."""
+    from .conftest import FIXTURES
+
+    plan = read_plan((FIXTURES / "people_committee_plan.txt").read_text(encoding="utf-8"))
+    assert (plan.issuer_name, plan.symbol, plan.term_start, plan.term_end) == (
+        "Ủy ban nhân dân tỉnh Bình Phước",
+        "215/KH-UBND",
+        2023,
+        2024,
+    )
+    assert [s.number for s in plan.sections if s.number.startswith("II.1")] == ["II.1", "II.1.a", "II.1.b"]
+    rows = [(t.section, roles(t), t.deadline.recurrence, t.deadline.due) for t in plan.tasks]
+    assert rows == [
+        (
+            "II.1.a",
+            {"lead": ["Sở Thông tin và Truyền thông"], "coordinator": ["Sở Nội vụ", "Báo Bình Phước"]},
+            "ongoing",
+            None,
+        ),
+        (
+            "II.1.b",
+            {"co_lead": ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]},
+            "once",
+            date(2023, 9, 30),
+        ),
+        ("II.2", {"lead": ["Sở Nội vụ"]}, "once", date(2023, 11, 30)),
+        (
+            "II.2",
+            {"co_lead": ["Ủy ban MTTQ Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]},
+            "ongoing",
+            None,
+        ),
+        ("II.3", {"lead": ["Sở Nội vụ"], "coordinator": ["Ban Dân vận Tỉnh ủy"]}, "once", date(2023, 12, 31)),
+        (
+            "II.3",
+            {"lead": ["UBND các huyện, thị xã, thành phố"], "coordinator": ["Các sở, ngành liên quan"]},
+            "annual",
+            None,
+        ),
+        ("III.1", {"lead": ["Sở Nội vụ"]}, "annual", None),
+        (
+            "III.2",
+            {"co_lead": ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố"]},
+            "ongoing",
+            None,
+        ),
+    ]
+    assert plan.tasks[3].is_request
+    assert [(c.symbol, c.issuer) for c in plan.citations] == [("04/2015/NĐ-CP", "Chính phủ")]
