@@ -30,7 +30,10 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 CITIZENS_SUBMIT_LIMIT = 10**9
 # SQLite with several gunicorn workers: take the write lock at the start of each transaction and wait
 # for it, instead of failing a read-then-write upgrade with "database is locked".
-DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
 LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "WARNING"}}
 """
 
@@ -62,16 +65,27 @@ class Citizen(HttpUser):
 """
 
 
+DATABASE_URL = f"sqlite:///{DB}"
+
+
 def env(settings: str = "bench_citizens_settings") -> dict:
     e = dict(os.environ)
-    e.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=f"sqlite:///{DB}",
+    e.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=DATABASE_URL,
              PYTHONPATH=f"{OUT}{os.pathsep}{ROOT}")
     return e
 
 
 def load(count: int) -> None:
-    if DB.exists():
+    if DATABASE_URL.startswith("sqlite") and DB.exists():
         DB.unlink()
+    elif DATABASE_URL.startswith("postgres"):
+        name = DATABASE_URL.rsplit("/", 1)[1]
+        admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+        import psycopg
+
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
     subprocess.run([BIN / "danvan", "migrate", "--noinput", "-v", "0"], check=True, env=env(), cwd=ROOT)
     code = f"""
 import time, django
@@ -173,7 +187,7 @@ def submission_rates(users: int, seconds: int) -> None:
           f"(failures {sub[1]}, p95 {sub[2]:.0f} ms)")
     ratio = sub[0] / base[0] if base[0] else 0
     print(f"submission / minimal = {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'}); "
-          f"gunicorn 2 workers, {users} locust users, {seconds} s each, SQLite")
+          f"gunicorn 2 workers, {users} locust users, {seconds} s each, {DATABASE_URL.split(':')[0]}")
 
 
 def main() -> None:
@@ -181,8 +195,13 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200_000, help="petitions to create (default 200000)")
     parser.add_argument("--users", type=int, default=20, help="locust users (default 20)")
     parser.add_argument("--seconds", type=int, default=20, help="duration of each locust run (default 20)")
-    parser.add_argument("--skip-load", action="store_true", help="reuse bench/out/citizens.sqlite3")
+    parser.add_argument("--skip-load", action="store_true", help="reuse the database of the previous run")
+    parser.add_argument("--database-url", default="",
+                        help="e.g. postgres://postgres@127.0.0.1:5432/danvan_bench (recreated); "
+                        "default: SQLite in bench/out/ (WAL)")
     args = parser.parse_args()
+    global DATABASE_URL
+    DATABASE_URL = args.database_url or DATABASE_URL
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench_citizens_settings.py").write_text(SETTINGS, encoding="utf-8")
     subprocess.run([BIN / "danvan", "compile_catalogs"], check=True, env=env(), cwd=ROOT,

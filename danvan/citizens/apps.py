@@ -16,7 +16,7 @@ class CitizensConfig(AppConfig):
 
         from .deadlines import forget_shared_calendar
 
-        for model in (self.get_model("TimeLimitRule"), self.get_model("Holiday")):
+        for model in (self.get_model(n) for n in ("TimeLimitRule", "Holiday", "RoutingRule")):
             post_save.connect(
                 forget_shared_calendar, sender=model, dispatch_uid=f"calendar-save-{model.__name__}"
             )

@@ -83,6 +83,9 @@ class Calendar:
         for rule in TimeLimitRule.objects.all():
             key = (rule.petition_type, rule.step, rule.complaint_track, rule.condition, rule.channel)
             self.rules.setdefault(key, []).append(rule)
+        from .models import RoutingRule
+
+        self.routing_rules = list(RoutingRule.objects.select_related("body", "area"))
         self.holidays: set[date] = set()
         self.makeup: set[date] = set()
         for day, working in Holiday.objects.values_list("date", "is_working_day"):

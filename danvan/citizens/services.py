@@ -214,10 +214,17 @@ def register_petition(
     _refresh_search(petition)
     apply_deadlines(petition)
     petition.suggested_body = suggest_body(petition)
-    # Inputs come from validated forms and serializers; the database enforces the constraints.
-    while Petition.objects.filter(code=petition.code).exists():
-        petition.code = new_tracking_code()
-    petition.save()
+    # Inputs come from validated forms and serializers; the database enforces the constraints. A code
+    # collision (1 in 10^12) is retried with a new code.
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                petition.save()
+            break
+        except IntegrityError:
+            if attempt == 2 or Petition.objects.filter(code=petition.code).count() == 0:
+                raise
+            petition.pk, petition.code = None, new_tracking_code()
     PetitionSender.objects.create(petition=petition, **sender)
     return petition
 
@@ -228,14 +235,16 @@ def suggest_body(petition: Petition) -> OrgUnit | None:
     Routing rules (most specific first: area + topic + type) win; otherwise the state body whose
     territory is the petition's area (e.g. the commune People's Committee).
     """
-    area_ids = []
+    area_ids = set()
     if petition.location_unit_id:
-        area_ids = [int(p) for p in petition.location_unit.path.strip("/").split("/") if p]
-    candidates = RoutingRule.objects.filter(
-        Q(topic="") | Q(topic=petition.topic),
-        Q(petition_type="") | Q(petition_type=petition.petition_type),
-        Q(area__isnull=True) | Q(area_id__in=area_ids),
-    ).select_related("body", "area")
+        area_ids = {int(p) for p in petition.location_unit.path.strip("/").split("/") if p}
+    candidates = [
+        rule
+        for rule in shared_calendar().routing_rules
+        if rule.topic in ("", petition.topic)
+        and rule.petition_type in ("", petition.petition_type)
+        and (rule.area_id is None or rule.area_id in area_ids)
+    ]
 
     def score(rule: RoutingRule) -> tuple:
         depth = len(rule.area.path) if rule.area_id else 0
@@ -788,7 +797,14 @@ def submit_public(
 
 def default_receiving_unit() -> OrgUnit | None:
     """Where public submissions land: the body set in CITIZENS_RECEIVING_UNIT_KEY, else the first
-    open Party board (the Mass Mobilization Board in a standard installation)."""
+    open Party board (the Mass Mobilization Board in a standard installation). Cached per process."""
+    cache = shared_calendar().__dict__
+    if "receiving_unit" not in cache:
+        cache["receiving_unit"] = _find_receiving_unit()
+    return cache["receiving_unit"]
+
+
+def _find_receiving_unit() -> OrgUnit | None:
     key = getattr(settings, "CITIZENS_RECEIVING_UNIT_KEY", "")
     qs = OrgUnit.objects.active()
     if key:

@@ -1,6 +1,7 @@
 """Public pages: submit, follow by tracking code, public statistics; no account and no personal data."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -21,6 +22,10 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+class RateLimited(Exception):
+    pass
+
+
 class IndexView(TemplateView):
     template_name = "portal/index.html"
 
@@ -37,24 +42,27 @@ class SubmitView(FormView):
         if data.get("website"):
             # A robot filled the hidden field: answer as if accepted, store nothing.
             return render(self.request, "portal/submitted.html", {"code": None})
-        if not services.allow_submission(client_address(self.request)):
+        try:
+            with transaction.atomic():  # one commit for the quota and the petition
+                if not services.allow_submission(client_address(self.request)):
+                    raise RateLimited
+                petition = services.submit_public(
+                    petition_type=data["petition_type"],
+                    subject=data["subject"],
+                    content=data["content"],
+                    topic=data["topic"],
+                    location_unit=data.get("location_unit"),
+                    address_text=data["address_text"],
+                    sender={"full_name": data["full_name"], "phone": data["phone"], "email": data["email"]},
+                    is_anonymous=not data["full_name"].strip(),
+                    upload=data.get("attachment"),
+                    channel=Channel.PORTAL,
+                )
+        except RateLimited:
             form.add_error(None, _("Too many submissions from your address. Please try again later."))
             response = self.form_invalid(form)
             response.status_code = 429
             return response
-        try:
-            petition = services.submit_public(
-                petition_type=data["petition_type"],
-                subject=data["subject"],
-                content=data["content"],
-                topic=data["topic"],
-                location_unit=data.get("location_unit"),
-                address_text=data["address_text"],
-                sender={"full_name": data["full_name"], "phone": data["phone"], "email": data["email"]},
-                is_anonymous=not data["full_name"].strip(),
-                upload=data.get("attachment"),
-                channel=Channel.PORTAL,
-            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
