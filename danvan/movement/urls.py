@@ -12,4 +12,5 @@ urlpatterns = [
     path("models/<int:pk>/replications/", exemplary.ReplicationAddView.as_view(), name="replication_add"),
     path("models/<int:pk>/publish/", exemplary.PublishView.as_view(), name="model_publish"),
     path("models/<int:pk>/evidence/", exemplary.ModelEvidenceAddView.as_view(), name="model_evidence_add"),
+    path("models/evidence/<int:pk>/", exemplary.ModelEvidenceDownloadView.as_view(), name="model_evidence"),
 ]

@@ -96,7 +96,8 @@ class ModelEvidence(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return self.model.get_absolute_url()
+        """The permission-checked download, never the raw media URL."""
+        return reverse("movement:model_evidence", args=[self.pk])
 
     def audit_scope_path(self) -> str:
         return self.model.audit_scope_path()

@@ -85,3 +85,27 @@ def test_list_query_count(client, accounts, org_tree, django_assert_max_num_quer
     client.force_login(accounts["leader"])
     with django_assert_max_num_queries(10):
         assert client.get(reverse("movement:model_list")).status_code == 200
+
+
+def test_evidence_is_downloaded_through_the_scope_check(client, accounts, org_tree, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    model = _model(accounts["officer"], org_tree["interior"])
+    pdf = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%model\n", content_type="application/pdf")
+    evidence = services.add_model_evidence(model, actor=accounts["officer"], upload=pdf)
+    url = reverse("movement:model_evidence", args=[evidence.pk])
+    assert evidence.get_absolute_url() == url
+    client.force_login(accounts["officer"])
+    page = client.get(model.get_absolute_url()).content.decode()
+    assert f'href="{url}"' in page and "/media/" not in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4\n%model\n"
+    assert 'filename="bien-ban.pdf"' in response["Content-Disposition"]
+    client.force_login(accounts["other_officer"])  # Ban Tổ chức: not above Sở Nội vụ
+    assert client.get(url).status_code == 404
+    services.set_published(model, True, actor=accounts["coordinator"])
+    assert client.get(url).status_code == 200  # published models are visible to every officer
+    client.logout()
+    assert client.get(url).status_code == 302

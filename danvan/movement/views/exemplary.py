@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,7 +14,7 @@ from danvan.core.models import AuditEntry
 
 from .. import services
 from ..forms import AwardForm, ExemplaryModelFilterForm, ExemplaryModelForm, ReplicationForm
-from ..models import ExemplaryModel
+from ..models import ExemplaryModel, ModelEvidence
 
 
 def _visible(request, pk) -> ExemplaryModel:
@@ -184,3 +185,13 @@ class ModelEvidenceAddView(LoginRequiredMixin, View):
             for m in error.messages:
                 messages.error(request, m)
         return redirect(model)
+
+
+class ModelEvidenceDownloadView(LoginRequiredMixin, View):
+    """Evidence of a model the caller may see (visible_to); any other id → 404, like a missing one."""
+
+    def get(self, request, pk):
+        evidence = get_object_or_404(
+            ModelEvidence.objects.filter(model__in=ExemplaryModel.objects.visible_to(request.user)), pk=pk
+        )
+        return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
