@@ -47,7 +47,7 @@ _LAW = re.compile(
 _DATE = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _DATE_WORDS = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ISSUER = re.compile(
-    r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^;.“\"]{2,120}?)(?=\s*(?:\(khóa|\(khoá|về\b|[;.“\"]|,\s|$| thực hiện| cụ thể| và (?i:"
+    r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐÀ-Ỹ][^;.“\"\n]{2,120}?)(?=\s*(?:\(khóa|\(khoá|về\b|[;.“\"\n]|,\s|$| thực hiện| cụ thể| và (?i:"
     + _TYPE_ALT
     + r")\b| và (?=[a-zđà-ỹ])| về | nhằm | để | theo | tại | trong | đối với | trên | ở ))"
 )

@@ -11,6 +11,7 @@ table, and "+" sub-items under one assignment. Offsets always point into the sou
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,22 @@ _EXTRA_SUBJECT_VERBS = (
     "triển khai",
     "giám sát",
 )
+
+
+_LABEL = re.compile(
+    r"^(?P<kind>(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|phối hợp|tham mưu)(?:\s+thực hiện)?|"
+    r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|báo cáo))?)\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+
+
+@dataclass
+class _Pending:
+    text: str
+    start: int
+    end: int
+    section: str | None
+    task: int | None
 
 
 @dataclass
@@ -323,6 +340,7 @@ class Reader:
         self._block_section: list[tuple[int, str | None]] = []
         parent_task: int | None = None  # task whose text ends with ":" and owns following "+" items
         parent_bullet = sub_bullet = ""
+        labelled: _Pending | None = None  # the last content block, for "- Cơ quan chủ trì: …" lines after it
         last_task_block = -10
         table_rows: list[int] = []
         i = body_from
@@ -357,8 +375,15 @@ class Reader:
                 content_from = m.end()
             content_start = offset + content_from
             content = self.clean[content_start : block.end].replace("\n", " ")
+            label = _LABEL.match(content.strip())
+            if label and labelled is not None:
+                self._apply_label(labelled, label, content_start, block.end)
+                last_task_block = i
+                i += 1
+                continue
             short_heading = heading_len and len(content.split()) <= 12 and not content.rstrip().endswith(".")
             made = [] if short_heading else self._tasks_from_block(content, content_start, sec)
+            labelled = _Pending(content.strip(), content_start, block.end, sec, made[-1] if made else None)
             if made:
                 last_index = len(plan.tasks) - 1
                 if (
@@ -394,6 +419,45 @@ class Reader:
                 parent_task = None
             i += 1
         self._propagate_deadlines()
+
+    def _apply_label(self, pending: _Pending, label: re.Match, start: int, end: int) -> None:
+        """'Cơ quan chủ trì: X', 'Cơ quan phối hợp: Y', 'Thời gian thực hiện: Quý II/2022' under a work item."""
+        from .tables import split_cell_names
+
+        if pending.task is None:
+            text = " ".join(pending.text.split())
+            self.plan.tasks.append(
+                TaskRec(text=text, section=pending.section, start=pending.start, end=pending.end)
+            )
+            pending.task = len(self.plan.tasks) - 1
+        task = self.plan.tasks[pending.task]
+        task.end = max(task.end, end)
+        value = label.group("value").strip(" .;")
+        value_start = (
+            start + label.start("value") + (len(label.group("value")) - len(label.group("value").lstrip()))
+        )
+        kind = fold(label.group("kind"))
+        if "thoi" in kind or "tien do" in kind or "han" in kind:
+            task.deadline = read_cell_deadline(value)
+            return
+        role = "coordinator" if "phoi hop" in kind else "lead"
+        names = split_cell_names(value, value_start)
+        known = {name_key(n.text) for n in task.names}
+        if role == "lead":
+            leads = [n for n in task.names if n.role in ("lead", "co_lead")] + [
+                Name(text=f.text, role="lead", start=f.start, end=f.end)
+                for f in names
+                if name_key(f.text) not in known
+            ]
+            for n in leads:
+                n.role = "lead" if len(leads) == 1 else "co_lead"
+            task.names = leads + [n for n in task.names if n.role not in ("lead", "co_lead")]
+        else:
+            task.names += [
+                Name(text=f.text, role=role, start=f.start, end=f.end)
+                for f in names
+                if name_key(f.text) not in known
+            ]
 
     def _heading(self, text: str, current: dict, has_roman: bool) -> tuple[SectionRec | None, int]:
         level, number, m = None, None, None
@@ -776,6 +840,14 @@ def _display_case(upper: str) -> str:
 
 
 def read_plan(text: str, name: str = "") -> ExtractedPlan:
-    reader = Reader(text, name)
-    reader._target_sections = set()
-    return reader.read()
+    """Read a plan's text. The cyclic garbage collector is paused meanwhile: the reader makes many small
+    objects and no cycles, and full collections would otherwise make long documents superlinear."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        reader = Reader(text, name)
+        reader._target_sections = set()
+        return reader.read()
+    finally:
+        if enabled:
+            gc.enable()

@@ -313,3 +313,30 @@ def test_people_committee_plan_with_letters_requests_tables_and_groups():
     ]
     assert plan.tasks[3].is_request
     assert [(c.symbol, c.issuer) for c in plan.citations] == [("04/2015/NĐ-CP", "Chính phủ")]
+
+
+def test_labelled_work_items_in_markdown():
+    """'- Cơ quan chủ trì: …', '- Cơ quan phối hợp: …', '- Thời gian thực hiện: …' lines under a work item."""
+    from .conftest import FIXTURES
+
+    plan = read_plan((FIXTURES / "labelled_plan.md").read_text(encoding="utf-8"))
+    rows = [(t.section, t.text, roles(t), t.deadline.due) for t in plan.tasks]
+    assert rows[:2] == [
+        (
+            "I.1",
+            "Tổ chức hội nghị quán triệt Kết luận số 114-KL/TW của Ban Bí thư",
+            {"lead": ["Ban Tuyên giáo Huyện ủy"], "coordinator": ["Văn phòng Huyện ủy", "UBND huyện"]},
+            date(2022, 3, 31),
+        ),
+        (
+            "I.2",
+            "Khảo sát tình hình đoàn viên, hội viên",
+            {"co_lead": ["Ủy ban MTTQ huyện", "các đoàn thể chính trị - xã hội huyện"]},
+            date(2022, 9, 30),
+        ),
+    ]
+    assert (plan.tasks[2].is_request, roles(plan.tasks[2])) == (
+        True,
+        {"lead": ["Ban Thường vụ Huyện đoàn"], "coordinator": ["Phòng Văn hóa - Thông tin huyện"]},
+    )
+    assert [(c.symbol, c.issuer) for c in plan.citations] == [("114-KL/TW", "Ban Bí thư")]
