@@ -463,7 +463,10 @@ class Indicator(TimeStampedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Province the indicator is about; empty means the whole installation."),
+        help_text=_(
+            "Only units under this unit (through parent or territory links in the year's organization) "
+            "are counted; empty means every unit evaluated."
+        ),
     )
     plan_target = models.ForeignKey(
         "plans.PlanTarget",

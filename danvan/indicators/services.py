@@ -234,6 +234,7 @@ class UnitIndex:
 
     on: date
     units: dict[int, tuple[str, int | None, int | None]] = field(default_factory=dict)
+    _below: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def on_day(cls, on: date) -> UnitIndex:
@@ -253,6 +254,22 @@ class UnitIndex:
                 return current
             frontier.extend(self._links(current))
         return None
+
+    def below(self, scope_id: int) -> frozenset[int]:
+        """The scope unit and every unit reaching it through parent or territory links that day."""
+        if scope_id not in self._below:
+            children: dict[int, list[int]] = defaultdict(list)
+            for pk, (_kind, parent, territory) in self.units.items():
+                for link in {parent, territory} - {None}:
+                    children[link].append(pk)
+            found, frontier = {scope_id}, [scope_id]
+            while frontier:
+                for child in children.get(frontier.pop(), ()):
+                    if child not in found:
+                        found.add(child)
+                        frontier.append(child)
+            self._below[scope_id] = frozenset(found)
+        return self._below[scope_id]
 
     def _links(self, unit_id: int) -> Iterable[int]:
         _kind, parent, territory = self.units.get(unit_id, (None, None, None))
@@ -648,7 +665,8 @@ def compute_indicator_values(
     """Compute (never type) each indicator for each year of its period that has a round.
 
     One value for the whole scope and one per district and commune found in the organization of
-    the round's reference date; each stores the round, its criteria version, the time and the
+    the round's reference date (with a scope unit, only units under it through parent or
+    territory links on that date are counted); each stores the round, its criteria version, the time and the
     unit ids behind it. Earlier values of the same year stay, marked as no longer current.
     """
     if actor is not None:
@@ -674,7 +692,12 @@ def compute_indicator_values(
             index = index_by_day.get(round_.reference_date)
             if index is None:
                 index = index_by_day[round_.reference_date] = UnitIndex.on_day(round_.reference_date)
+            if indicator.scope_id is not None:
+                # A scope restricts numerator and denominator to the units under it that year.
+                inside = index.below(indicator.scope_id)
+                rows = [row for row in rows if row[0] in inside]
             by_area: dict[int | None, list[tuple]] = defaultdict(list)
+            by_area[None] = []  # the whole scope always gets a value, even 0/0 (shown as no value)
             for row in rows:
                 by_area[None].append(row)
                 for area in _areas(index, row[0]):

@@ -9,7 +9,7 @@ from danvan.core.models import AuditEntry
 
 from .. import services
 from ..choices import CriteriaKind, EvaluationStatus, Grade, ReviewAction
-from ..models import Evaluation, IndicatorValue
+from ..models import Evaluation, Indicator, IndicatorValue
 from .factories import full_scores, open_round
 
 pytestmark = pytest.mark.django_db
@@ -264,3 +264,53 @@ def test_visible_to_hides_other_districts(people, hierarchy):
     assert keys("district_a") == ["h-commune-a1", "h-commune-a2"]
     assert keys("commune_a1") == ["h-commune-a1"]
     assert len(keys("leader")) == 4
+
+
+def test_scope_unit_restricts_numerator_and_denominator(people, hierarchy, org_tree):
+    """A district scope counts only its communes; the province scope all; a dissolved one none."""
+    base = services.ensure_default_indicators()[1]
+    round_ = open_round(QCDC, 2024, people["coordinator"])
+    evs = {e.unit.key: e for e in round_.evaluations.all()}
+    _approve(evs["h-commune-a1"], people["commune_a1"], people["district_a"], fraction=1.0)
+    b1 = _officer_for(people, "commune_b1", hierarchy)
+    _approve(evs["h-commune-b1"], b1, people["district_b"], fraction=1.0)
+    _approve(evs["h-commune-b2"], _officer_for(people, "commune_b2", hierarchy), people["district_b"],
+             fraction=1.0)
+
+    def scoped(code, scope):
+        return Indicator.objects.create(
+            code=code, name=code, kind=base.kind, measure=base.measure, min_grade=base.min_grade,
+            start_year=2024, end_year=2025, scope=scope,
+        )
+
+    district_a = scoped("a", hierarchy["district_a"])
+    district_b = scoped("b", hierarchy["district_b"])
+    province = scoped("p", org_tree["province"])
+    services.compute_indicator_values(indicators=[base, district_a, district_b, province])
+    overall = {
+        v.indicator.code: (v.numerator, v.denominator, v.value)
+        for v in IndicatorValue.objects.filter(year=2024, area=None, current=True).select_related("indicator")
+    }
+    assert overall == {
+        "dan-chu-co-so": (3, 4, Decimal("75.00")),
+        "a": (1, 2, Decimal("50.00")),
+        "b": (2, 2, Decimal("100.00")),
+        "p": (3, 4, Decimal("75.00")),
+    }
+    a_value = IndicatorValue.objects.get(indicator=district_a, year=2024, area=None, current=True)
+    assert sorted(a_value.breakdown["met"] + a_value.breakdown["missing"]) == sorted(
+        [hierarchy["commune_a1"].pk, hierarchy["commune_a2"].pk]
+    )
+    areas = sorted(
+        IndicatorValue.objects.filter(indicator=district_a, year=2024, current=True, area__isnull=False)
+        .values_list("area__key", flat=True)
+    )
+    assert areas == ["h-commune-a1", "h-commune-a2", "h-district-a"]
+    # 2025: the district no longer exists on 31/12/2025, so nothing is under it (0/0, no value).
+    open_round(QCDC, 2025, people["coordinator"])
+    services.compute_indicator_values(indicators=[district_a, province], years=[2025])
+    rows = {
+        v.indicator.code: (v.numerator, v.denominator, v.value)
+        for v in IndicatorValue.objects.filter(year=2025, area=None, current=True).select_related("indicator")
+    }
+    assert rows == {"a": (0, 0, None), "p": (0, 2, Decimal("0.00"))}
