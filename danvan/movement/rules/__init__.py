@@ -1,3 +1,3 @@
 """Object permissions of the movement app, one module per topic (autodiscovered by `rules`)."""
 
-from . import exemplary  # noqa: F401
+from . import ethnic_religious, exemplary, membership, opinion, supervision, training  # noqa: F401

@@ -1,0 +1,48 @@
+from datetime import date
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+
+from danvan.core.permissions import scope_path_for, sees_everything
+
+from ..choices import RecommendationStatus
+from .common import in_scope
+
+
+class SupervisionProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SupervisionProgrammeQuerySet":
+        """The supervising organization's sub-tree, and the bodies a recommendation is addressed to."""
+        if sees_everything(user):
+            return self
+        path = scope_path_for(user)
+        if not path:
+            return self.none()
+        from ..models import Recommendation
+
+        addressed = Recommendation.objects.filter(
+            programme=OuterRef("pk"), addressed_to__path__startswith=path
+        )
+        return self.filter(models.Q(organization__path__startswith=path) | Exists(addressed))
+
+    def for_year(self, year: int) -> "SupervisionProgrammeQuerySet":
+        return self.filter(year=year)
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RecommendationQuerySet":
+        return in_scope(self, user, "programme__organization__path", "addressed_to__path")
+
+    def open(self) -> "RecommendationQuerySet":
+        return self.filter(status=RecommendationStatus.OPEN)
+
+    def overdue(self, on: date) -> "RecommendationQuerySet":
+        """Not answered and past the due date (the due date itself is still in time)."""
+        return self.open().filter(due_date__lt=on)
+
+    def unresolved(self) -> "RecommendationQuerySet":
+        return self.exclude(status=RecommendationStatus.RESOLVED)
+
+
+class SocialCriticismQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SocialCriticismQuerySet":
+        return in_scope(self, user, "organization__path", "requesting_body__path")
