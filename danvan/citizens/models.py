@@ -345,6 +345,9 @@ class Petition(TimeStampedModel):
             models.Index(fields=["status", "current_due"], name="citizens_pet_status_due"),
             models.Index(fields=["petition_type", "received_on"], name="citizens_pet_type_recv"),
             models.Index(fields=["location_unit", "received_on"], name="citizens_pet_loc_recv"),
+            models.Index(fields=["status", "received_on"], name="citizens_pet_status_recv"),
+            models.Index(fields=["topic", "received_on"], name="citizens_pet_topic_recv"),
+            models.Index(fields=["received_on", "id"], name="citizens_pet_recv_id"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -49,7 +49,7 @@ class PetitionQuerySet(models.QuerySet):
         """Tracking code, subject or the shown sender label; a protected identity is never searched."""
         qs = self
         for word in fold(query).split():
-            qs = qs.filter(Q(search_text__contains=word) | Q(code__iexact=word))
+            qs = qs.filter(search_text__contains=word)
         return qs
 
 

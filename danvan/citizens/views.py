@@ -5,14 +5,17 @@ petition is never loaded by a list; the petition page shows it only through serv
 """
 
 import csv
+import re
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -38,13 +41,36 @@ from .forms import (
 )
 from .models import Holiday, Meeting, MeetingItem, Petition, ReceptionSession, TimeLimitRule
 
+CODE_RE = re.compile(r"DV-[0-9A-Z]{4}-[0-9A-Z]{4}")
 LIST_DEFER = ("content", "answer_summary", "public_answer", "classification_note", "search_text")
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: on 200,000 petitions an exact COUNT(*) of a broad filter costs more
+    than the page itself. Beyond the cap the list says "more than N" and still pages forward."""
+
+    COUNT_CAP = 2000
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.values("pk")[: self.COUNT_CAP + 1].count()
+        self.capped = found > self.COUNT_CAP
+        return min(found, self.COUNT_CAP)
+
+    def validate_number(self, number):
+        try:
+            return super().validate_number(number)
+        except EmptyPage:
+            if getattr(self, "capped", False) and int(number) > 0:
+                return int(number)
+            raise
 
 
 def filter_petitions(qs, data: dict, today):
     """The filters shared by the staff list, its export and the statistics page."""
     if data.get("q"):
-        qs = qs.search(data["q"])
+        code = services.normalize_code(data["q"])
+        qs = qs.filter(code=code) if CODE_RE.fullmatch(code) else qs.search(data["q"])
     for field in ("petition_type", "status", "topic"):
         if data.get(field):
             qs = qs.filter(**{field: data[field]})
@@ -71,6 +97,7 @@ class PetitionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
     permission_required = "citizens.use_reception"
     template_name = "citizens/petition_list.html"
     paginate_by = 50
+    paginator_class = CappedPaginator
     mine = False
 
     def base_queryset(self):
