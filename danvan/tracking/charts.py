@@ -4,6 +4,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .choices import Outcome
+from .querysets import OUTCOMES
 from .status import OUTCOME_HEX
 
 
@@ -25,7 +26,7 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
     for i, (label, counts) in enumerate(rows):
         x = pad + i * step + (step - bar) / 2
         y = base
-        for outcome in Outcome.values:
+        for outcome in OUTCOMES:
             n = counts.get(outcome, 0)
             if not n:
                 continue

@@ -84,7 +84,20 @@ class Occurrence(TimeStampedModel):
                 violation_error_message=_("Completed work is at 100%."),
             ),
         ]
-        indexes = [models.Index(fields=["lead_unit", "due_date"], name="tracking_occ_lead_due")]
+        # Covering indexes for the status counts (overview matrix, dashboard): every column the
+        # outcome rule reads is in the index, so a count by body or by year and section is one pass
+        # over an index instead of over the rows (which carry the search text). The first one also
+        # serves a body's inbox (lead body, deadline).
+        indexes = [
+            models.Index(
+                fields=["lead_unit", "due_date", "completed_on", "started_on", "year", "section", "plan"],
+                name="tracking_occ_lead_status",
+            ),
+            models.Index(
+                fields=["year", "section", "lead_unit", "plan", "due_date", "completed_on", "started_on"],
+                name="tracking_occ_year_status",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.task} — {self.label}"

@@ -1,5 +1,7 @@
 """Pages of plan execution; every query goes through Occurrence.objects.visible_to."""
 
+from html import escape  # the stdlib one: Django's lazy-aware wrapper costs 10× per call
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,7 +9,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -20,18 +25,52 @@ from . import charts, services
 from .choices import EntryKind, Outcome
 from .forms import CommentForm, DelegateForm, OccurrenceFilterForm, ProgressForm, ReminderForm, SubtaskForm
 from .models import CalendarFeed, Evidence, Notification, Occurrence, ProgressEntry
-from .status import due_soon_days
+from .querysets import OUTCOMES
+from .status import due_soon_days, is_due_soon
 
 LIST_RELATED = ("task", "lead_unit", "plan")
+# Columns the list tables show: the task's long text and the plan's title stay in the database.
+LIST_ONLY = (
+    "id",
+    "kind",
+    "period_start",
+    "period_end",
+    "due_date",
+    "percent",
+    "started_on",
+    "completed_on",
+    "task__id",
+    "task__summary",
+    "task__text",
+    "plan__id",
+    "plan__symbol",
+    "plan__title",
+    "lead_unit__id",
+    "lead_unit__name",
+)
+INBOX_PAGE = 20  # rows per inbox section
+LIST_PAGE = 50  # rows of the overview's list
+MATRIX_PAGE = 25  # bodies per page of the overview's matrix
+DASHBOARD_PAGE = 20  # bodies and overdue work per page on the dashboard
 
 
 def _years(qs) -> list[int]:
     return sorted(set(qs.order_by().values_list("year", flat=True).distinct()))
 
 
+def _options_html(options) -> str:
+    """<option> elements built in Python: 250 bodies through the template engine cost more than the
+    query behind them."""
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if selected else ""}>{escape(label)}</option>'
+            for value, label, selected in options
+        )
+    )
+
+
 def filter_options(form) -> list[dict]:
-    """The filter selects as plain (value, label, selected) lists: Django's widget templates render
-    each <option> through the template engine, which costs more than the whole query at 250 bodies."""
+    """The filter selects as {name, label, all, options_html}."""
     data = form.data if form.is_bound else {}
     selects = []
     for name, rows in (
@@ -50,23 +89,94 @@ def filter_options(form) -> list[dict]:
             (str(pk), f"{a} {b}".strip()[:90] if name != "unit" else a, str(pk) == chosen)
             for pk, a, b in rows
         ]
-        selects.append({"name": name, "label": form.fields[name].label, "all": _("All"), "options": options})
+        selects.append(
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "all": _("All"),
+                "options": _options_html(options),
+            }
+        )
     for name in ("year", "outcome"):
         chosen = str(data.get(name, ""))
         options = [
             (str(v), str(label), str(v) == chosen) for v, label in form.fields[name].choices if v != ""
         ]
         first = form.fields[name].choices[0][1]
-        selects.append({"name": name, "label": form.fields[name].label, "all": first, "options": options})
+        selects.append(
+            {"name": name, "label": form.fields[name].label, "all": first, "options": _options_html(options)}
+        )
     return selects
 
 
 def filtered(request):
-    """(form, queryset) for the filters in the query string, through visible_to."""
+    """(form, queryset) for the filters in the query string, through visible_to (no annotation)."""
     base = Occurrence.objects.visible_to(request.user)
     form = OccurrenceFilterForm(request.GET or None, user=request.user, years=_years(base))
-    qs = form.filter(base.with_outcome())
-    return form, qs
+    return form, form.filter(base)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (already known from an aggregate): one LIMIT query, no COUNT(*)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def paginate(
+    request, items, per_page: int, param: str, *, count: int | None = None, anchor: str = ""
+) -> dict:
+    """One page of `items` chosen by the query parameter `param`, with its links (other parameters
+    kept, so several lists page independently on one screen)."""
+    paginator = (
+        Paginator(items, per_page) if count is None else CountedPaginator(items, per_page, count=count)
+    )
+    page = paginator.get_page(request.GET.get(param))
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}{'#' + anchor if anchor else ''}"
+
+    return {
+        "page": page,
+        "items": list(page.object_list),
+        "count": paginator.count,
+        "number": page.number,
+        "num_pages": paginator.num_pages,
+        "prev": link(page.previous_page_number()) if page.has_previous() else "",
+        "next": link(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def table_rows(occurrences, today) -> list[Occurrence]:
+    """Occurrences ready for _occurrence_table.html: URL, dates, status and the due-soon band set
+    here once, so that the template only prints strings (no reverse(), filter or include per row)."""
+    url = reverse("tracking:occurrence", args=[999999999]).replace("999999999", "{}")
+    days = due_soon_days()
+    labels = dict(Outcome.choices)
+    rows = []
+    for occ in occurrences:
+        status = occ.outcome_on(today)
+        occ.url = url.format(occ.pk)
+        occ.status = status.value
+        occ.status_label = labels[status.value]
+        occ.soon = is_due_soon(due=occ.due_date, completed_on=occ.completed_on, today=today, days=days)
+        occ.due_text = f"{occ.due_date:%d/%m/%Y}" if occ.due_date else "—"
+        occ.task_text = str(occ.task)
+        occ.plan_text = occ.plan.symbol or str(occ.plan)
+        occ.lead_text = occ.lead_unit.name if occ.lead_unit_id else "—"
+        rows.append(occ)
+    return rows
+
+
+def _list(qs):
+    return qs.select_related(*LIST_RELATED).only(*LIST_ONLY).order_by("due_date", "pk")
 
 
 class InboxView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -74,25 +184,16 @@ class InboxView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
 
     permission_required = "tracking.view_inbox"
     template_name = "tracking/inbox.html"
-    LIMIT = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         unit = self.request.user.org_unit
         today = timezone.localdate()
-        mine = Occurrence.objects.led_by(unit).with_outcome(today).select_related(*LIST_RELATED)
-        overdue = mine.overdue(today).order_by("due_date", "pk")
-        soon = mine.due_soon(today).order_by("due_date", "pk")
-        current = (
-            mine.current(today).open().exclude(due_date__lte=today + _soon_delta()).order_by("due_date", "pk")
-        )
-        waiting = (
-            Occurrence.objects.awaiting_contribution_from(unit)
-            .filter(period_start__lte=today)
-            .with_outcome(today)
-            .select_related(*LIST_RELATED)
-            .order_by("due_date", "pk")
-        )
+        mine = Occurrence.objects.led_by(unit)
+        overdue = mine.overdue(today)
+        soon = mine.due_soon(today)
+        current = mine.current(today).open().exclude(due_date__lte=today + _soon_delta())
+        waiting = Occurrence.objects.awaiting_contribution_from(unit).filter(period_start__lte=today)
         sections = []
         for key, title, qs, empty in (
             ("overdue", _("Overdue"), overdue, _("Nothing overdue.")),
@@ -105,16 +206,9 @@ class InboxView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
                 _("No body is waiting for your contribution."),
             ),
         ):
-            items = list(qs[: self.LIMIT + 1])
-            sections.append(
-                {
-                    "key": key,
-                    "title": title,
-                    "items": items[: self.LIMIT],
-                    "more": len(items) > self.LIMIT,
-                    "empty": empty,
-                }
-            )
+            pager = paginate(self.request, _list(qs), INBOX_PAGE, f"{key}_page", anchor=key)
+            pager["items"] = table_rows(pager["items"], today)
+            sections.append({"key": key, "title": title, "pager": pager, "empty": empty})
         context.update(unit=unit, sections=sections, today=today)
         return context
 
@@ -125,37 +219,51 @@ def _soon_delta():
     return timedelta(days=due_soon_days())
 
 
+def _unit_names(keys) -> dict:
+    return dict(OrgUnit.objects.filter(pk__in=[k for k in keys if k]).values_list("pk", "name"))
+
+
 class OverviewView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
-    """The Board's overview: matrix body × status, filters, search and the matching list."""
+    """The Board's overview: matrix body × status (paged), filters, search and the matching list."""
 
     permission_required = "tracking.view_overview"
     template_name = "tracking/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form, qs = filtered(self.request)
-        matrix = services.outcome_matrix(qs)
-        names = dict(
-            OrgUnit.objects.filter(pk__in=[r["key"] for r in matrix if r["key"]]).values_list("pk", "name")
-        )
-        for row in matrix:
+        request = self.request
+        today = timezone.localdate()
+        form, qs = filtered(request)
+        matrix = services.outcome_matrix(qs, today=today)
+        matrix.sort(key=lambda r: (-r["counts"][Outcome.OVERDUE], -r["total"], r["key"] or 0))
+        totals = {o: sum(r["counts"][o] for r in matrix) for o in OUTCOMES}
+        total = sum(totals.values())
+        rows = paginate(request, matrix, MATRIX_PAGE, "rows", anchor="matrix")
+        names = _unit_names(r["key"] for r in rows["items"])
+        keep = request.GET.copy()
+        for name in ("page", "rows", "unit", "outcome"):
+            keep.pop(name, None)
+        base = keep.urlencode()
+        base = f"?{base}&" if base else "?"
+        for row in rows["items"]:
             row["name"] = names.get(row["key"], _("No lead body"))
-            row["cells"] = [(o, row["counts"][o]) for o in Outcome.values]
-        matrix.sort(key=lambda r: (-r["counts"][Outcome.OVERDUE], r["name"]))
-        totals = {o: sum(r["counts"][o] for r in matrix) for o in Outcome.values}
-        page = Paginator(qs.select_related(*LIST_RELATED).order_by("due_date", "pk"), 50).get_page(
-            self.request.GET.get("page")
-        )
-        query = self.request.GET.copy()
-        query.pop("page", None)
+            unit = row["key"] or ""
+            row["href"] = f"{base}unit={unit}"
+            row["cells"] = [(o, row["counts"][o], f"{base}unit={unit}&outcome={o}") for o in OUTCOMES]
+        listing = paginate(request, _list(qs), LIST_PAGE, "page", count=total, anchor="list")
+        listing["items"] = table_rows(listing["items"], today)
+        query = request.GET.copy()
+        for name in ("page", "rows"):
+            query.pop(name, None)
         context.update(
             form=form,
-            matrix=matrix,
+            selects=filter_options(form),
+            matrix=rows,
             outcomes=Outcome.choices,
-            totals=[(o, totals[o]) for o in Outcome.values],
-            total=sum(totals.values()),
-            page_obj=page,
-            occurrences=page.object_list,
+            totals=[(o, totals[o]) for o in OUTCOMES],
+            total=total,
+            listing=listing,
+            occurrences=listing["items"],
             query=query.urlencode(),
         )
         return context
@@ -177,38 +285,53 @@ class ExportView(LoginRequiredMixin, View):
 
 
 class DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    """Leaders' dashboard: rates by year, section and body, the overdue list, the trend over the term.
+
+    Two aggregate queries feed everything: (year, section) × outcome and body × outcome."""
+
     permission_required = "tracking.view_dashboard"
     template_name = "tracking/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form, qs = filtered(self.request)
+        request = self.request
+        form, qs = filtered(request)
         today = timezone.localdate()
-        by_year = sorted(services.outcome_matrix(qs, group="year"), key=lambda r: r["key"])
-        by_section = services.outcome_matrix(qs, group="section")
+        by_year_section = services.outcome_matrix(qs, today=today, group=("year", "section"))
+        by_year = sorted(services.regroup(by_year_section, 0), key=lambda r: r["key"])
+        by_section = services.regroup(by_year_section, 1)
         sections = {s.pk: s for s in _sections([r["key"] for r in by_section])}
         for row in by_section:
             row["name"] = str(sections.get(row["key"]) or _("No section"))
         by_section.sort(key=lambda r: r["name"])
-        by_unit = services.outcome_matrix(qs, group="lead_unit")
-        names = dict(
-            OrgUnit.objects.filter(pk__in=[r["key"] for r in by_unit if r["key"]]).values_list("pk", "name")
-        )
-        for row in by_unit:
+        by_unit = services.outcome_matrix(qs, today=today, group="lead_unit")
+        by_unit.sort(key=lambda r: (-(r["counts"][Outcome.OVERDUE]), -r["total"], r["key"] or 0))
+        units = paginate(request, by_unit, DASHBOARD_PAGE, "units_page", anchor="by-unit")
+        names = _unit_names(r["key"] for r in units["items"])
+        for row in units["items"]:
             row["name"] = names.get(row["key"], _("No lead body"))
-        by_unit.sort(key=lambda r: (-(r["counts"][Outcome.OVERDUE]), r["name"]))
-        total = {o: sum(r["counts"][o] for r in by_year) for o in Outcome.values}
+        total = {o: sum(r["counts"][o] for r in by_year) for o in OUTCOMES}
         done = total[Outcome.DONE_ON_TIME] + total[Outcome.DONE_LATE]
         due = done + total[Outcome.OVERDUE]
+        overdue = paginate(
+            request,
+            _list(qs.overdue(today)),
+            DASHBOARD_PAGE,
+            "overdue_page",
+            count=total[Outcome.OVERDUE],
+            anchor="overdue",
+        )
+        overdue["items"] = table_rows(overdue["items"], today)
         context.update(
             form=form,
+            selects=filter_options(form),
             by_year=by_year,
             by_section=by_section,
-            by_unit=by_unit[:20],
+            by_unit=units,
             rate=round(100 * done / due) if due else None,
             on_time_rate=round(100 * total[Outcome.DONE_ON_TIME] / done) if done else None,
             overdue_count=total[Outcome.OVERDUE],
-            overdue=qs.overdue(today).select_related(*LIST_RELATED).order_by("due_date", "pk")[:20],
+            overdue=overdue,
             trend_svg=charts.stacked_bars([(str(r["key"]), r["counts"]) for r in by_year]),
             section_svg=charts.rate_bars([(r["name"], r["rate"], r["on_time_rate"]) for r in by_section]),
             legend=[(o, label, charts.colour(o)) for o, label in Outcome.choices],

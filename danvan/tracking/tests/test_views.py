@@ -41,7 +41,7 @@ def test_overview_and_dashboard_are_for_the_board(client, annual_task, accounts)
     assert client.get("/tracking/dashboard/").status_code == 200
     response = client.get("/tracking/overview/")
     assert response.status_code == 200
-    assert [(r["name"], r["counts"]["overdue"], r["total"]) for r in response.context["matrix"]] == [
+    assert [(r["name"], r["counts"]["overdue"], r["total"]) for r in response.context["matrix"]["items"]] == [
         ("Ủy ban nhân dân tỉnh Đồng Nai", 4, 5)
     ]
 
@@ -121,3 +121,81 @@ def test_notifications_unread_count(client, annual_task, accounts):
     note = accounts["officer"].notifications.get()
     login(client, accounts["officer"]).get(note.get_absolute_url())
     assert notifications(request) == {"unread_notifications": 0}
+
+
+def _rows(html: str, section: str) -> str:
+    """The HTML of one <section id=…> of the page."""
+    start = html.index(f'id="{section}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_inbox_sections_are_paged_with_real_counts(client, annual_task, accounts, monkeypatch):
+    from danvan.tracking import views
+
+    monkeypatch.setattr(views, "INBOX_PAGE", 3)
+    login(client, accounts["officer"])
+    response = client.get("/tracking/")
+    overdue = response.context["sections"][0]["pager"]
+    assert (overdue["count"], overdue["num_pages"], [o.year for o in overdue["items"]]) == (
+        4,
+        2,
+        [2021, 2022, 2023],
+    )
+    html = response.content.decode()
+    assert '<span class="stat-value">4</span>' in html
+    assert "Trang 1 / 2" in _rows(html, "overdue")
+    assert overdue["next"] == "?overdue_page=2#overdue"
+    second = client.get("/tracking/", {"overdue_page": 2}).context["sections"][0]["pager"]
+    assert [o.year for o in second["items"]] == [2024]
+
+
+def test_due_soon_badge_in_list_tables(client, plan, org_tree, accounts):
+    from datetime import date
+
+    soon = TaskFactory(plan=plan, recurrence="once", due_date=date(2025, 6, 20), text="Việc sắp đến hạn")
+    assign(soon, org_tree["people"])
+    later = TaskFactory(plan=plan, recurrence="once", due_date=date(2025, 9, 20), text="Việc còn xa hạn")
+    assign(later, org_tree["people"])
+    inbox = login(client, accounts["officer"]).get("/tracking/").content.decode()
+    assert 'Việc sắp đến hạn</a><br><small class="muted">01-KH/TU</small>' in _rows(inbox, "soon")
+    assert '<span class="badge due-soon">Sắp đến hạn</span>' in _rows(inbox, "soon")
+    assert "due-soon" not in _rows(inbox, "current")
+    client.logout()
+    overview = login(client, accounts["coordinator"]).get("/tracking/overview/").content.decode()
+    rows = _rows(overview, "list").split("<tr>")[2:]
+    assert [("Việc sắp đến hạn" in r, "badge due-soon" in r) for r in rows] == [(True, True), (False, False)]
+
+
+def test_overview_matrix_and_list_are_paged(client, annual_task, plan, org_tree, accounts, monkeypatch):
+    from danvan.tracking import views
+
+    other = TaskFactory(plan=plan, text="Việc của Ban Tổ chức")
+    assign(other, org_tree["organisation"])
+    monkeypatch.setattr(views, "MATRIX_PAGE", 1)
+    monkeypatch.setattr(views, "LIST_PAGE", 4)
+    login(client, accounts["coordinator"])
+    response = client.get("/tracking/overview/", {"year": 2025})
+    matrix, listing = response.context["matrix"], response.context["listing"]
+    assert [(r["name"], r["total"]) for r in matrix["items"]] == [("Ban Tổ chức Tỉnh ủy", 1)]
+    assert (matrix["num_pages"], response.context["total"], listing["num_pages"]) == (2, 2, 1)
+    assert matrix["next"] == "?year=2025&rows=2#matrix"
+    page2 = client.get("/tracking/overview/", {"year": 2025, "rows": 2}).context["matrix"]
+    assert [r["name"] for r in page2["items"]] == ["Ủy ban nhân dân tỉnh Đồng Nai"]
+    everything = client.get("/tracking/overview/").context["listing"]
+    assert (everything["count"], everything["num_pages"], len(everything["items"])) == (10, 3, 4)
+    html = client.get("/tracking/overview/", {"unit": org_tree["people"].pk}).content.decode()
+    assert f'<option value="{org_tree["people"].pk}" selected>Ủy ban nhân dân tỉnh Đồng Nai</option>' in html
+    assert '<option value="overdue">Quá hạn</option>' in html
+
+
+def test_outcome_filter_and_dashboard_overdue_list(client, annual_task, accounts, monkeypatch):
+    from danvan.tracking import views
+
+    monkeypatch.setattr(views, "DASHBOARD_PAGE", 3)
+    login(client, accounts["leader"])
+    listing = client.get("/tracking/overview/", {"outcome": "not_started"}).context["listing"]
+    assert [o.year for o in listing["items"]] == [2025]
+    dashboard = client.get("/tracking/dashboard/").context
+    assert (dashboard["overdue"]["count"], dashboard["overdue"]["num_pages"]) == (4, 2)
+    assert [r["key"] for r in dashboard["by_year"]] == [2021, 2022, 2023, 2024, 2025]
+    assert (dashboard["rate"], dashboard["overdue_count"]) == (0, 4)
