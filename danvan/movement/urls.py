@@ -14,6 +14,7 @@ urlpatterns = [
     path("models/<int:pk>/replications/", exemplary.ReplicationAddView.as_view(), name="replication_add"),
     path("models/<int:pk>/publish/", exemplary.PublishView.as_view(), name="model_publish"),
     path("models/<int:pk>/evidence/", exemplary.ModelEvidenceAddView.as_view(), name="model_evidence_add"),
+    path("models/evidence/<int:pk>/", exemplary.ModelEvidenceDownloadView.as_view(), name="model_evidence"),
     # supervision and social criticism
     path("supervision/", supervision.SupervisionListView.as_view(), name="supervision_list"),
     path("supervision/new/", supervision.SupervisionFormView.as_view(), name="supervision_new"),

@@ -18,4 +18,6 @@ def front(org_tree):
 def front_officer(front):
     from danvan.orgs.tests.factories import UserFactory
 
-    return UserFactory(username="front", role=Role.AGENCY_OFFICER, org_unit=front, email="mttq@example.invalid")
+    return UserFactory(
+        username="front", role=Role.AGENCY_OFFICER, org_unit=front, email="mttq@example.invalid"
+    )

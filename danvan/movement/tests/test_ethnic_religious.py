@@ -18,8 +18,13 @@ PHONE = "0912 345 678"
 @pytest.fixture
 def person(accounts, org_tree):
     return services.create_person(
-        actor=accounts["officer"], full_name="Điểu K'Lanh", ethnicity="Chơro", area=org_tree["province"],
-        role="village_elder", recognized_year=2023, responsible_unit=org_tree["interior"],
+        actor=accounts["officer"],
+        full_name="Điểu K'Lanh",
+        ethnicity="Chơro",
+        area=org_tree["province"],
+        role="village_elder",
+        recognized_year=2023,
+        responsible_unit=org_tree["interior"],
         personal={"phone": PHONE, "address": "Ấp 3, xã Phú Lý", "birth_year": 1956},
     )
 
@@ -32,8 +37,11 @@ def test_who_may_see_personal_data(accounts, person):
         with pytest.raises(PermissionDenied):
             services.reveal_personal_data(person, actor=accounts[who])
     log = PersonalDataAccess.objects.for_object(person).order_by("at", "id")
-    assert [(a.actor_label, a.action) for a in log] == [("officer", "change"), ("coordinator", "view"),
-                                                       ("officer", "view")]
+    assert [(a.actor_label, a.action) for a in log] == [
+        ("officer", "change"),
+        ("coordinator", "view"),
+        ("officer", "view"),
+    ]
     assert log[1].fields == ["birth_year", "address", "phone", "personal_notes"]
 
 
@@ -45,8 +53,13 @@ def test_personal_data_never_reaches_the_audit_trail_or_exports(accounts, person
 
 def test_pages_show_personal_data_only_on_a_logged_request(client, accounts, person):
     url = reverse("movement:person", args=[person.pk])
-    assert_access(client, url, allowed=[accounts["coordinator"], accounts["leader"], accounts["officer"]],
-                  out_of_scope=[accounts["other_officer"]], forbidden=[accounts["reception"]])
+    assert_access(
+        client,
+        url,
+        allowed=[accounts["coordinator"], accounts["leader"], accounts["officer"]],
+        out_of_scope=[accounts["other_officer"]],
+        forbidden=[accounts["reception"]],
+    )
     client.force_login(accounts["leader"])
     page = client.get(url).content.decode()
     assert PHONE not in page and "Chỉ chuyên viên Ban Dân vận và đơn vị theo dõi được xem" in page
@@ -69,23 +82,40 @@ def test_contact_form_logs_the_view_and_the_change(client, accounts, person):
     client.post(url, {"phone": "0988 000 111", "address": "Ấp 3", "birth_year": "1956", "personal_notes": ""})
     person.refresh_from_db()
     assert person.phone == "0988 000 111"
-    actions = list(PersonalDataAccess.objects.for_object(person).filter(actor=accounts["officer"])
-                   .order_by("at", "id").values_list("action", "fields"))
-    assert actions[-2:] == [("view", ["birth_year", "address", "phone", "personal_notes"]),
-                            ("change", ["address", "phone"])]
+    actions = list(
+        PersonalDataAccess.objects.for_object(person)
+        .filter(actor=accounts["officer"])
+        .order_by("at", "id")
+        .values_list("action", "fields")
+    )
+    assert actions[-2:] == [
+        ("view", ["birth_year", "address", "phone", "personal_notes"]),
+        ("change", ["address", "phone"]),
+    ]
 
 
 def test_complex_case_follow_up_to_resolution(accounts, org_tree):
-    case = services.create_case(actor=accounts["officer"], title="Tranh chấp đất rẫy ấp 4", kind="land_dispute",
-                                area=org_tree["province"], responsible_unit=org_tree["people"],
-                                opened_on=date(2024, 3, 1), description="Hai hộ tranh chấp 2 ha đất rẫy.",
-                                people_involved="Ông A, bà B")
+    case = services.create_case(
+        actor=accounts["officer"],
+        title="Tranh chấp đất rẫy ấp 4",
+        kind="land_dispute",
+        area=org_tree["province"],
+        responsible_unit=org_tree["people"],
+        opened_on=date(2024, 3, 1),
+        description="Hai hộ tranh chấp 2 ha đất rẫy.",
+        people_involved="Ông A, bà B",
+    )
     services.add_follow_up(case, actor=accounts["officer"], text="Tổ chức đối thoại.", on=date(2024, 4, 1))
     assert case.status == "in_progress"
-    services.add_follow_up(case, actor=accounts["officer"], text="Hòa giải thành.", on=date(2024, 6, 1),
-                           resolved=True)
+    services.add_follow_up(
+        case, actor=accounts["officer"], text="Hòa giải thành.", on=date(2024, 6, 1), resolved=True
+    )
     case.refresh_from_db()
-    assert (case.status, case.resolved_on, case.resolution) == ("resolved", date(2024, 6, 1), "Hòa giải thành.")
+    assert (case.status, case.resolved_on, case.resolution) == (
+        "resolved",
+        date(2024, 6, 1),
+        "Hòa giải thành.",
+    )
     with pytest.raises(PermissionDenied):
         services.reveal_personal_data(case, actor=accounts["leader"])
     section = {s["key"]: s for s in yearly_figures(2024)}["ethnic_religious"]

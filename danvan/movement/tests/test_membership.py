@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from danvan.movement.choices import MassOrgType
@@ -40,17 +40,25 @@ def test_person_key_is_not_reversible_and_ignores_diacritics_and_case():
 
 @pytest.mark.django_db
 def test_member_list_gives_people_and_memberships(accounts, org_tree):
-    survey = services.create_survey(actor=accounts["coordinator"], year=2025, title="Khảo sát 2025",
-                                    deadline=date(2025, 10, 31), target_percent=Decimal("70"),
-                                    units=[org_tree["interior"], org_tree["people"]])
-    csv_text = ("Họ tên,Ngày sinh,Tổ chức,Mã\n"
-                "Nguyễn Văn An,01/05/1990,youth_union,DV001\n"
-                "nguyen van an,01/05/1990,Hội Nông dân,HV9\n"
-                "Trần Thị Bình,02/03/1985,womens_union,\n"
-                "Trần Thị Bình,02/03/1985,womens_union,\n").encode()
+    survey = services.create_survey(
+        actor=accounts["coordinator"],
+        year=2025,
+        title="Khảo sát 2025",
+        deadline=date(2025, 10, 31),
+        target_percent=Decimal("70"),
+        units=[org_tree["interior"], org_tree["people"]],
+    )
+    csv_text = (
+        "Họ tên,Ngày sinh,Tổ chức,Mã\n"
+        "Nguyễn Văn An,01/05/1990,youth_union,DV001\n"
+        "nguyen van an,01/05/1990,Hội Nông dân,HV9\n"
+        "Trần Thị Bình,02/03/1985,womens_union,\n"
+        "Trần Thị Bình,02/03/1985,womens_union,\n"
+    ).encode()
     rows = services.parse_member_list(csv_text)
-    ret = services.load_member_list(survey, actor=accounts["officer"], unit=org_tree["interior"],
-                                    population_of_age=10, rows=rows)
+    ret = services.load_member_list(
+        survey, actor=accounts["officer"], unit=org_tree["interior"], population_of_age=10, rows=rows
+    )
     assert (ret.people_reached, ret.memberships, ret.from_member_list) == (2, 3, True)
     assert MemberRecord.objects.filter(survey_return=ret).count() == 3
     assert not MemberRecord._meta.get_field("person_key").max_length < 64
@@ -59,33 +67,69 @@ def test_member_list_gives_people_and_memberships(accounts, org_tree):
     summary = services.summarize(survey)
     assert (summary.submitted, summary.expected, summary.people, summary.memberships) == (1, 2, 2, 3)
     assert (summary.completeness, summary.reached_share, summary.target_met) == (
-        Decimal("50.0"), Decimal("20.0"), False)
+        Decimal("50.0"),
+        Decimal("20.0"),
+        False,
+    )
 
 
 @pytest.mark.django_db
 def test_entered_figures_are_checked(accounts, org_tree):
-    survey = services.create_survey(actor=accounts["coordinator"], year=2025, title="Khảo sát 2025",
-                                    deadline=date(2025, 10, 31), target_percent=Decimal("70"))
+    survey = services.create_survey(
+        actor=accounts["coordinator"],
+        year=2025,
+        title="Khảo sát 2025",
+        deadline=date(2025, 10, 31),
+        target_percent=Decimal("70"),
+    )
     with pytest.raises(ValidationError) as error:
-        services.save_return(survey, actor=accounts["officer"], unit=org_tree["people"], population_of_age=500,
-                             people_reached=300, counts={"youth_union": 120, "farmers": 100})
+        services.save_return(
+            survey,
+            actor=accounts["officer"],
+            unit=org_tree["people"],
+            population_of_age=500,
+            people_reached=300,
+            counts={"youth_union": 120, "farmers": 100},
+        )
     assert error.value.message_dict["people_reached"] == [
-        "Số người được tập hợp (300) không được lớn hơn tổng số đoàn viên, hội viên (220): mỗi người được tập "
-        "hợp là thành viên của ít nhất một tổ chức."]
+        "Số người được tập hợp (300) không được lớn hơn tổng số đoàn viên, hội viên (220): "
+        "mỗi người được tập hợp là thành viên của ít nhất một tổ chức."
+    ]
     with pytest.raises(ValidationError):
-        services.save_return(survey, actor=accounts["officer"], unit=org_tree["people"], population_of_age=500,
-                             people_reached=90, counts={"youth_union": 120, "farmers": 100})
+        services.save_return(
+            survey,
+            actor=accounts["officer"],
+            unit=org_tree["people"],
+            population_of_age=500,
+            people_reached=90,
+            counts={"youth_union": 120, "farmers": 100},
+        )
     with pytest.raises(ValidationError) as error:
         services.parse_member_list("Nguyễn Văn An,1990-05-01,youth_union\n".encode())
     assert error.value.messages == ["Dòng 1: hãy ghi ngày sinh theo dạng dd/mm/yyyy (đang là “1990-05-01”)."]
-    ret = services.save_return(survey, actor=accounts["officer"], unit=org_tree["people"], population_of_age=500,
-                               people_reached=180, counts={"youth_union": 120, "farmers": 100})
+    ret = services.save_return(
+        survey,
+        actor=accounts["officer"],
+        unit=org_tree["people"],
+        population_of_age=500,
+        people_reached=180,
+        counts={"youth_union": 120, "farmers": 100},
+    )
     assert (ret.people_reached, ret.memberships) == (180, 220)
     with pytest.raises(PermissionDenied):  # only the Board opens a survey round
-        services.create_survey(actor=accounts["officer"], year=2025, title="x", deadline=date(2025, 1, 1),
-                               target_percent=Decimal("1"))
+        services.create_survey(
+            actor=accounts["officer"],
+            year=2025,
+            title="x",
+            deadline=date(2025, 1, 1),
+            target_percent=Decimal("1"),
+        )
     with pytest.raises(ValidationError):  # out of the officer's scope
-        services.save_return(survey, actor=accounts["other_officer"], unit=org_tree["people"],
-                             population_of_age=1, people_reached=0, counts={})
-
-
+        services.save_return(
+            survey,
+            actor=accounts["other_officer"],
+            unit=org_tree["people"],
+            population_of_age=1,
+            people_reached=0,
+            counts={},
+        )

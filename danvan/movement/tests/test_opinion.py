@@ -13,9 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _note(actor, unit, **extra):
-    values = dict(unit=unit, noted_on=date(2025, 5, 12), topic="land", concern=3,
-                  summary="Người dân lo lắng về giá bồi thường khi giải phóng mặt bằng đường vành đai.",
-                  sources="Họp tổ dân phố")
+    values = dict(
+        unit=unit,
+        noted_on=date(2025, 5, 12),
+        topic="land",
+        concern=3,
+        summary="Người dân lo lắng về giá bồi thường khi giải phóng mặt bằng đường vành đai.",
+        sources="Họp tổ dân phố",
+    )
     values.update(extra)
     return services.create_note(actor=actor, **values)
 
@@ -23,16 +28,22 @@ def _note(actor, unit, **extra):
 def test_needs_action_creates_a_tracked_task(accounts, org_tree):
     note = _note(accounts["officer"], org_tree["interior"])
     with pytest.raises(PermissionDenied):
-        services.flag_needs_action(note, actor=accounts["officer"], unit=org_tree["people"],
-                                   due_date=date(2025, 6, 30))
+        services.flag_needs_action(
+            note, actor=accounts["officer"], unit=org_tree["people"], due_date=date(2025, 6, 30)
+        )
     with pytest.raises(ValidationError) as error:
-        services.flag_needs_action(note, actor=accounts["coordinator"], unit=org_tree["people"],
-                                   due_date=date(2025, 6, 30))
+        services.flag_needs_action(
+            note, actor=accounts["coordinator"], unit=org_tree["people"], due_date=date(2025, 6, 30)
+        )
     assert error.value.messages == [
-        "Chưa có kế hoạch đang thực hiện để thêm nhiệm vụ. Hãy đưa kế hoạch vào thực hiện trước."]
-    plan = Plan.objects.create(title="Kế hoạch công tác dân vận", status="active", term_start=2021, term_end=2025)
-    task = services.flag_needs_action(note, actor=accounts["coordinator"], unit=org_tree["people"],
-                                      due_date=date(2025, 6, 30))
+        "Chưa có kế hoạch đang thực hiện để thêm nhiệm vụ. Hãy đưa kế hoạch vào thực hiện trước."
+    ]
+    plan = Plan.objects.create(
+        title="Kế hoạch công tác dân vận", status="active", term_start=2021, term_end=2025
+    )
+    task = services.flag_needs_action(
+        note, actor=accounts["coordinator"], unit=org_tree["people"], due_date=date(2025, 6, 30)
+    )
     note.refresh_from_db()
     assert (note.needs_action, note.task) == (True, task)
     assert (task.plan, task.recurrence, task.due_date) == (plan, "once", date(2025, 6, 30))
@@ -40,22 +51,33 @@ def test_needs_action_creates_a_tracked_task(accounts, org_tree):
     occ = Occurrence.objects.get(task=task)
     assert (occ.due_date, occ.lead_unit) == (date(2025, 6, 30), org_tree["people"])
     with pytest.raises(ValidationError):
-        services.flag_needs_action(note, actor=accounts["coordinator"], unit=org_tree["people"],
-                                   due_date=date(2025, 6, 30))
+        services.flag_needs_action(
+            note, actor=accounts["coordinator"], unit=org_tree["people"], due_date=date(2025, 6, 30)
+        )
 
 
 def test_search_and_trend(client, accounts, org_tree):
     _note(accounts["officer"], org_tree["interior"])
     _note(accounts["officer"], org_tree["interior"], noted_on=date(2025, 8, 1), concern=1)
-    _note(accounts["coordinator"], org_tree["board"], topic="living", noted_on=date(2025, 8, 2), concern=2,
-          summary="Giá phân bón tăng.")
+    _note(
+        accounts["coordinator"],
+        org_tree["board"],
+        topic="living",
+        noted_on=date(2025, 8, 2),
+        concern=2,
+        summary="Giá phân bón tăng.",
+    )
     qs = OpinionNote.objects.visible_to(accounts["coordinator"])
     assert qs.search("giai phong MAT BANG").count() == 2
     assert OpinionNote.objects.visible_to(accounts["other_officer"]).count() == 0
     trend = services.trend(qs)
     assert trend["periods"] == ["2025-Q2", "2025-Q3"]
-    assert trend["rows"][0] == {"label": "Đất đai, giải phóng mặt bằng", "counts": [1, 1], "high": [1, 0],
-                                "total": 2}
+    assert trend["rows"][0] == {
+        "label": "Đất đai, giải phóng mặt bằng",
+        "counts": [1, 1],
+        "high": [1, 0],
+        "total": 2,
+    }
     client.force_login(accounts["leader"])
     html = client.get(reverse("movement:opinion_list") + "?q=phan+bon").content.decode()
     assert "Giá phân bón tăng." in html and "vành đai" not in html

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _programme(actor, front, **extra):
-    values = dict(year=2025, subject="Giám sát thực hiện chính sách bảo hiểm y tế", organization=front,
-                  scope="Việc cấp thẻ bảo hiểm y tế cho hộ cận nghèo.")
+    values = dict(
+        year=2025,
+        subject="Giám sát thực hiện chính sách bảo hiểm y tế",
+        organization=front,
+        scope="Việc cấp thẻ bảo hiểm y tế cho hộ cận nghèo.",
+    )
     values.update(extra)
     return services.create_programme(actor=actor, **values)
 
@@ -38,14 +42,20 @@ def test_recommendation_lifecycle(accounts, org_tree, front, front_officer):
     with pytest.raises(ValidationError) as error:
         services.answer_recommendation(rec, actor=accounts["officer"], answer="  ")
     assert error.value.message_dict == {"answer": ["Hãy nhập nội dung trả lời kiến nghị."]}
-    services.answer_recommendation(rec, actor=accounts["officer"], answer="Đã cấp 1.200 thẻ.",
-                                   now=_at(2025, 9, 20))
+    services.answer_recommendation(
+        rec, actor=accounts["officer"], answer="Đã cấp 1.200 thẻ.", now=_at(2025, 9, 20)
+    )
     rec.refresh_from_db()
-    assert (rec.status, rec.answered_on, rec.answered_by) == ("answered", date(2025, 9, 20), accounts["officer"])
+    assert (rec.status, rec.answered_on, rec.answered_by) == (
+        "answered",
+        date(2025, 9, 20),
+        accounts["officer"],
+    )
     with pytest.raises(PermissionDenied):
         services.resolve_recommendation(rec, actor=accounts["officer"])  # the addressed body cannot close it
-    services.reopen_recommendation(rec, actor=front_officer, note="Còn 300 hộ chưa có thẻ.",
-                                   due_date=date(2025, 12, 15))
+    services.reopen_recommendation(
+        rec, actor=front_officer, note="Còn 300 hộ chưa có thẻ.", due_date=date(2025, 12, 15)
+    )
     rec.refresh_from_db()
     assert (rec.status, rec.due_date) == ("open", date(2025, 12, 15))
     services.answer_recommendation(rec, actor=accounts["officer"], answer="Đã cấp đủ.", now=_at(2025, 12, 1))
@@ -67,13 +77,17 @@ def _at(y, m, d):
     return timezone.make_aware(datetime(y, m, d, 10, 0))
 
 
-def test_overdue_reminders_are_sent_once_by_mail_and_in_app(accounts, org_tree, front, front_officer, settings):
+def test_overdue_reminders_are_sent_once_by_mail_and_in_app(
+    accounts, org_tree, front, front_officer, settings
+):
     settings.DANVAN_REMINDER_DAYS_BEFORE = (7, 1)
     accounts["officer"].email = "ubnd@example.invalid"
     accounts["officer"].save()
     programme = _programme(front_officer, front)
     late = _rec(programme, front_officer, org_tree["people"], date(2025, 6, 30))
-    answered = _rec(programme, front_officer, org_tree["people"], date(2025, 6, 30), text="Công khai danh sách")
+    answered = _rec(
+        programme, front_officer, org_tree["people"], date(2025, 6, 30), text="Công khai danh sách"
+    )
     services.answer_recommendation(answered, actor=accounts["officer"], answer="Đã công khai")
     run = services.send_recommendation_reminders(today=date(2025, 7, 1))
     key = f"mvrec{late.pk}:20250630:overdue:w0"
@@ -92,7 +106,9 @@ def test_overdue_reminders_are_sent_once_by_mail_and_in_app(accounts, org_tree, 
     week = services.send_recommendation_reminders(today=date(2025, 7, 8))
     assert [k for _r, _rule, k, _n in week.sent] == [f"mvrec{late.pk}:20250630:overdue:w1"]
     assert list(services.reminders_for(late).values_list("dedupe_key", flat=True)) == [
-        f"mvrec{late.pk}:20250630:overdue:w1", key]
+        f"mvrec{late.pk}:20250630:overdue:w1",
+        key,
+    ]
 
 
 def test_reminder_before_the_due_date_and_command_dry_run(accounts, org_tree, front, front_officer, settings):
@@ -117,8 +133,9 @@ def test_scope_of_programmes_and_recommendations(client, accounts, org_tree, fro
     assert client.get(reverse("movement:supervision_list")).status_code == 403
     with pytest.raises(ValidationError) as error:
         _programme(accounts["officer"], front)
-    assert error.value.message_dict == {"organization": [
-        "Chỉ được ghi nhận cho đơn vị mình hoặc đơn vị trực thuộc."]}
+    assert error.value.message_dict == {
+        "organization": ["Chỉ được ghi nhận cho đơn vị mình hoặc đơn vị trực thuộc."]
+    }
 
 
 def test_answer_over_http_and_overdue_on_the_overview(client, accounts, org_tree, front, front_officer):
@@ -128,8 +145,9 @@ def test_answer_over_http_and_overdue_on_the_overview(client, accounts, org_tree
     html = client.get(reverse("movement:index") + "?year=2020").content.decode()
     assert "Kiến nghị quá hạn chưa được trả lời" in html and "Cấp đủ thẻ bảo hiểm y tế" in html
     client.force_login(accounts["officer"])
-    response = client.post(reverse("movement:recommendation_answer", args=[rec.pk]), {"answer": "Đã cấp thẻ."},
-                           follow=True)
+    response = client.post(
+        reverse("movement:recommendation_answer", args=[rec.pk]), {"answer": "Đã cấp thẻ."}, follow=True
+    )
     assert "Đã ghi nhận văn bản trả lời." in response.content.decode()
     client.force_login(accounts["leader"])
     assert "Cấp đủ thẻ bảo hiểm y tế" not in client.get(reverse("movement:index")).content.decode()
@@ -137,9 +155,15 @@ def test_answer_over_http_and_overdue_on_the_overview(client, accounts, org_tree
 
 def test_social_criticism(accounts, front, front_officer, org_tree):
     criticism = services.create_criticism(
-        actor=front_officer, year=2025, draft_title="Dự thảo Nghị quyết về hỗ trợ hộ nghèo", organization=front,
-        requesting_body=org_tree["people"], comments_due=date(2025, 5, 10), comments="Đề nghị nâng mức hỗ trợ.",
-        comments_sent_on=date(2025, 5, 8), uptake="taken_up",
+        actor=front_officer,
+        year=2025,
+        draft_title="Dự thảo Nghị quyết về hỗ trợ hộ nghèo",
+        organization=front,
+        requesting_body=org_tree["people"],
+        comments_due=date(2025, 5, 10),
+        comments="Đề nghị nâng mức hỗ trợ.",
+        comments_sent_on=date(2025, 5, 8),
+        uptake="taken_up",
     )
     with pytest.raises(PermissionDenied):
         services.update_criticism(criticism, actor=accounts["other_officer"], uptake="not_taken_up")
