@@ -1,8 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.orgs.choices import OrgKind
+from danvan.orgs.models import OrgUnit
+
 from .choices import CriteriaKind, ScoringMode
-from .models import CriteriaSet, Criterion, EvaluationRound
+from .models import CriteriaSet, Criterion, EvaluationRound, Indicator
 
 
 class CriteriaSetForm(forms.ModelForm):
@@ -108,3 +111,59 @@ class ScoresForm(forms.Form):
             for c in self.criteria
             if f"note_{c.pk}" in self.fields
         }
+
+
+class IndicatorForm(forms.ModelForm):
+    """The definition of an indicator; its values are computed from evaluations, never typed here."""
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "description",
+            "kind",
+            "measure",
+            "min_grade",
+            "missing_policy",
+            "comparator",
+            "target_value",
+            "start_year",
+            "end_year",
+            "scope",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start_year", "end_year"):
+            self.fields[name].widget.attrs.update(min=2000, max=2100)
+        self.fields["target_value"].widget.attrs.update(min=0, max=100, step="0.01")
+        scope = self.fields["scope"]
+        scope.queryset = OrgUnit.objects.filter(
+            kind__in=[OrgKind.PROVINCE, OrgKind.DISTRICT, OrgKind.COMMUNE]
+        ).order_by("path")
+        scope.label_from_instance = _unit_label
+
+    def clean_target_value(self):
+        value = self.cleaned_data["target_value"]
+        if value is not None and not 0 <= value <= 100:
+            raise forms.ValidationError(_("Enter a target between 0 and 100 (a percentage)."))
+        return value
+
+    def _year(self, name: str) -> int:
+        value = self.cleaned_data[name]
+        if value is not None and not 2000 <= value <= 2100:
+            raise forms.ValidationError(_("Enter a year between 2000 and 2100."))
+        return value
+
+    def clean_start_year(self):
+        return self._year("start_year")
+
+    def clean_end_year(self):
+        return self._year("end_year")
+
+
+def _unit_label(unit: OrgUnit) -> str:
+    if unit.valid_to:
+        return _("%(name)s (until %(date)s)") % {"name": unit.name, "date": f"{unit.valid_to:%d/%m/%Y}"}
+    return unit.name

@@ -26,6 +26,28 @@ class EvaluationRoundQuerySet(models.QuerySet):
     def for_year(self, year: int) -> "EvaluationRoundQuerySet":
         return self.filter(year=year)
 
+    def with_counts(self, user) -> "EvaluationRoundQuerySet":
+        """n_total / n_submitted / n_approved over the evaluations `user` may see, never the others."""
+        from .choices import EvaluationStatus
+        from .models import Evaluation
+
+        visible = None
+        if not sees_everything(user):
+            visible = Q(evaluations__in=Evaluation.objects.visible_to(user).values("pk"))
+
+        def only(condition: Q | None) -> Q | None:
+            return condition if visible is None else (visible if condition is None else visible & condition)
+
+        return self.annotate(
+            n_total=models.Count("evaluations", filter=only(None)),
+            n_submitted=models.Count(
+                "evaluations", filter=only(Q(evaluations__status=EvaluationStatus.SUBMITTED))
+            ),
+            n_approved=models.Count(
+                "evaluations", filter=only(Q(evaluations__status=EvaluationStatus.APPROVED))
+            ),
+        )
+
 
 class EvaluationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EvaluationQuerySet":

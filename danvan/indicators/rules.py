@@ -48,6 +48,7 @@ def is_recorded_reviewer(user, evaluation) -> bool:
 rules.add_perm("indicators.view_indicator", is_signed_in)
 rules.add_perm("indicators.compute_indicator", manages_everything)
 rules.add_perm("indicators.manage_criteria", manages_everything)
+rules.add_perm("indicators.manage_indicator", manages_everything)
 rules.add_perm("indicators.manage_round", manages_everything)
 rules.add_perm("indicators.view_round", is_signed_in)
 rules.add_perm("indicators.view_evaluation", sees_everything | evaluation_in_scope)

@@ -115,7 +115,8 @@ def create_default_criteria_set(kind: str, year: int, *, actor=None) -> Criteria
     return criteria_set
 
 
-def _editable(criteria_set: CriteriaSet) -> None:
+def check_editable(criteria_set: CriteriaSet) -> None:
+    """Refuse (in the user's language) any change to a set locked by an open or closed round."""
     if criteria_set.is_locked:
         raise ValidationError(
             _(
@@ -164,7 +165,7 @@ def revise_criteria_set(criteria_set: CriteriaSet, *, actor, year: int | None = 
 def update_criteria_set(criteria_set: CriteriaSet, *, actor, **values) -> CriteriaSet:
     """Change name, description, thresholds or the "meets" grade of an unlocked set."""
     _require(actor, "indicators.manage_criteria")
-    _editable(criteria_set)
+    check_editable(criteria_set)
     for name, value in values.items():
         setattr(criteria_set, name, value)
     criteria_set.full_clean()
@@ -175,7 +176,7 @@ def update_criteria_set(criteria_set: CriteriaSet, *, actor, **values) -> Criter
 @transaction.atomic
 def add_part(criteria_set: CriteriaSet, *, actor, title: str) -> CriteriaPart:
     _require(actor, "indicators.manage_criteria")
-    _editable(criteria_set)
+    check_editable(criteria_set)
     order = criteria_set.parts.count() + 1
     return CriteriaPart.objects.create(criteria_set=criteria_set, title=title, order=order)
 
@@ -184,7 +185,7 @@ def add_part(criteria_set: CriteriaSet, *, actor, title: str) -> CriteriaPart:
 def save_criterion(part: CriteriaPart, *, actor, criterion: Criterion | None = None, **values) -> Criterion:
     """Add a criterion to a group, or change one, while the set is not locked."""
     _require(actor, "indicators.manage_criteria")
-    _editable(part.criteria_set)
+    check_editable(part.criteria_set)
     criterion = criterion or Criterion(
         part=part, criteria_set=part.criteria_set, order=part.criteria.count() + 1
     )
@@ -203,9 +204,69 @@ def save_criterion(part: CriteriaPart, *, actor, criterion: Criterion | None = N
 
 @transaction.atomic
 def delete_criterion(criterion: Criterion, *, actor) -> None:
+    """Remove a criterion from an unlocked set; the rest of its group is renumbered."""
     _require(actor, "indicators.manage_criteria")
-    _editable(criterion.criteria_set)
+    check_editable(criterion.criteria_set)
+    part = criterion.part
     criterion.delete()
+    _renumber(list(part.criteria.order_by("order", "id")))
+
+
+@transaction.atomic
+def rename_part(part: CriteriaPart, *, actor, title: str) -> CriteriaPart:
+    _require(actor, "indicators.manage_criteria")
+    check_editable(part.criteria_set)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Enter a title for the group of criteria.")})
+    part.title = title
+    part.full_clean()
+    part.save()
+    return part
+
+
+@transaction.atomic
+def delete_part(part: CriteriaPart, *, actor) -> None:
+    """Remove a group and the criteria in it from an unlocked set; the other groups are renumbered."""
+    _require(actor, "indicators.manage_criteria")
+    criteria_set = part.criteria_set
+    check_editable(criteria_set)
+    for criterion in part.criteria.all():
+        criterion.delete()  # one by one, so each deletion is in the audit trail
+    part.delete()
+    _renumber(list(criteria_set.parts.order_by("order", "id")))
+
+
+def _renumber(items: list) -> None:
+    """Give items the orders 1..n, saving only those that change (each save is audited)."""
+    for number, item in enumerate(items, start=1):
+        if item.order != number:
+            item.order = number
+            item.save(update_fields=["order"])
+
+
+def _move(items: list, item, step: int) -> None:
+    position = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = position + step
+    if 0 <= target < len(items):
+        items[position], items[target] = items[target], items[position]
+    _renumber(items)
+
+
+@transaction.atomic
+def move_part(part: CriteriaPart, *, actor, step: int) -> None:
+    """Move a group one place up (step -1) or down (step +1) in its set."""
+    _require(actor, "indicators.manage_criteria")
+    check_editable(part.criteria_set)
+    _move(list(part.criteria_set.parts.order_by("order", "id")), part, step)
+
+
+@transaction.atomic
+def move_criterion(criterion: Criterion, *, actor, step: int) -> None:
+    """Move a criterion one place up (step -1) or down (step +1) within its group."""
+    _require(actor, "indicators.manage_criteria")
+    check_editable(criterion.criteria_set)
+    _move(list(criterion.part.criteria.order_by("order", "id")), criterion, step)
 
 
 def max_total(criteria_set: CriteriaSet) -> Decimal:
@@ -727,6 +788,41 @@ def compute_indicator_values(
         )
     IndicatorValue.objects.bulk_create(created, batch_size=500)
     return created
+
+
+INDICATOR_FIELDS = (
+    "name",
+    "description",
+    "kind",
+    "measure",
+    "min_grade",
+    "missing_policy",
+    "comparator",
+    "target_value",
+    "start_year",
+    "end_year",
+    "scope",
+)
+
+
+@transaction.atomic
+def update_indicator(
+    indicator: Indicator, *, actor, now: datetime | None = None, **values
+) -> tuple[Indicator, list[IndicatorValue]]:
+    """Change an indicator's definition (target, comparator, period, scope, ...) and recompute it.
+
+    Values are never typed: the new definition is applied by computing again; the earlier values
+    stay in the history (no longer current), each with the time it was computed.
+    """
+    _require(actor, "indicators.manage_indicator", indicator)
+    unknown = set(values) - set(INDICATOR_FIELDS)
+    if unknown:
+        raise ValueError(f"Not part of an indicator's definition: {', '.join(sorted(unknown))}")
+    for name, value in values.items():
+        setattr(indicator, name, value)
+    indicator.full_clean()
+    indicator.save()
+    return indicator, compute_indicator_values(indicators=[indicator], now=now)
 
 
 @transaction.atomic

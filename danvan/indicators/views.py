@@ -22,6 +22,7 @@ from .forms import (
     CriteriaSetForm,
     CriterionForm,
     EvidenceForm,
+    IndicatorForm,
     NewCriteriaSetForm,
     PartForm,
     ReasonForm,
@@ -127,6 +128,7 @@ class IndicatorDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailVie
                 target_label=_("Target %(t)s") % {"t": indicator.target_label},
             ),
             audit_entries=AuditEntry.objects.for_object(indicator)[:20],
+            can_edit=user.has_perm("indicators.manage_indicator"),
         )
         return context
 
@@ -174,6 +176,42 @@ class IndicatorValueView(LoginRequiredMixin, PermissionRequiredMixin, DetailView
             )
         context["groups"] = groups
         return context
+
+
+class IndicatorEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    """Coordinators change an indicator's definition; saving recomputes its values (never typed)."""
+
+    permission_required = "indicators.manage_indicator"
+    form_class = IndicatorForm
+    template_name = "indicators/indicator_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": Indicator.objects.get(pk=self.indicator.pk)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(indicator=self.indicator, **kwargs)
+
+    def form_valid(self, form):
+        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            indicator, created = services.update_indicator(self.indicator, actor=self.request.user, **values)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errs in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Indicator saved; %(n)d values recomputed from the evaluations (earlier values are kept).")
+            % {"n": len(created)},
+        )
+        return redirect(indicator)
 
 
 class ExportView(LoginRequiredMixin, PermissionRequiredMixin, View):
@@ -307,8 +345,56 @@ class PartAddView(LoginRequiredMixin, PermissionRequiredMixin, View):
         return redirect(cs)
 
 
+class CriteriaEditView(PermissionRequiredMixin, ActionView):
+    """A POST changing the groups or criteria of an unlocked set; the service refuses a locked one."""
+
+    permission_required = "indicators.manage_criteria"
+    model = CriteriaPart
+
+    def get_target(self):
+        return get_object_or_404(self.model.objects.select_related("criteria_set"), pk=self.kwargs["pk"])
+
+    def redirect_to(self, target):
+        return target.criteria_set
+
+    def step(self) -> int:
+        return -1 if self.request.POST.get("direction") == "up" else 1
+
+
+class PartEditView(CriteriaEditView):
+    def act(self, part):
+        services.rename_part(part, actor=self.request.user, title=self.request.POST.get("title", ""))
+        messages.success(self.request, _("Group of criteria saved."))
+
+
+class PartDeleteView(CriteriaEditView):
+    def act(self, part):
+        services.delete_part(part, actor=self.request.user)
+        messages.success(self.request, _("Group of criteria deleted with its criteria."))
+
+
+class PartMoveView(CriteriaEditView):
+    def act(self, part):
+        services.move_part(part, actor=self.request.user, step=self.step())
+
+
+class CriterionDeleteView(CriteriaEditView):
+    model = Criterion
+
+    def act(self, criterion):
+        services.delete_criterion(criterion, actor=self.request.user)
+        messages.success(self.request, _("Criterion deleted."))
+
+
+class CriterionMoveView(CriteriaEditView):
+    model = Criterion
+
+    def act(self, criterion):
+        services.move_criterion(criterion, actor=self.request.user, step=self.step())
+
+
 class CriterionFormView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
-    """Add a criterion to a group (part_pk) or change one (pk)."""
+    """Add a criterion to a group (part_pk) or change one (pk); a locked set is refused."""
 
     permission_required = "indicators.manage_criteria"
     form_class = CriterionForm
@@ -319,6 +405,12 @@ class CriterionFormView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         self.part = (
             self.criterion.part if self.criterion else get_object_or_404(CriteriaPart, pk=kwargs["part_pk"])
         )
+        if request.user.has_perm(self.permission_required) and self.part.criteria_set.is_locked:
+            try:
+                services.check_editable(self.part.criteria_set)
+            except ValidationError as error:
+                _errors(request, error)
+            return redirect(self.part.criteria_set)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -353,10 +445,7 @@ class RoundListView(LoginRequiredMixin, ListView):
         return (
             EvaluationRound.objects.visible_to(self.request.user)
             .select_related("criteria_set")
-            .annotate(
-                n_total=Count("evaluations"),
-                n_approved=Count("evaluations", filter=Q(evaluations__status=EvaluationStatus.APPROVED)),
-            )
+            .with_counts(self.request.user)
         )
 
     def get_context_data(self, **kwargs):
