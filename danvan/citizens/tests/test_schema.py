@@ -4,6 +4,7 @@ with generated inputs (hypothesis), authenticated as a coordinator, never answer
 import base64
 from datetime import date
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -12,7 +13,20 @@ from conftest import PASSWORD
 from danvan.citizens import services
 
 
-def test_no_server_error_on_any_operation(accounts, org_tree, settings):
+@pytest.fixture
+def keep_test_connection():
+    """Like Django's test client: the WSGI app must not close the test transaction's connection."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_no_server_error_on_any_operation(accounts, org_tree, settings, keep_test_connection):
     from django.core.wsgi import get_wsgi_application
 
     settings.CITIZENS_SUBMIT_LIMIT = 100_000
