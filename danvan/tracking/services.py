@@ -819,6 +819,12 @@ def outcome_matrix(
     return table
 
 
+def outcome_totals(occurrences, *, today: date | None = None) -> dict[str, int]:
+    """{outcome: n} over the whole queryset, in one aggregate query."""
+    row = occurrences.order_by().aggregate(**outcome_counts(today or timezone.localdate()))
+    return {o: row[f"n_{o}"] for o in OUTCOMES}
+
+
 def regroup(rows: list[dict], index: int) -> list[dict]:
     """Sum rows keyed by tuples into rows keyed by the tuple's `index`-th element."""
     table: dict = {}
