@@ -471,9 +471,9 @@ def save_self_assessment(
     for criterion in _criteria(evaluation):
         if criterion.pk not in scores and criterion.pk not in comments:
             continue
-        score, passed = _clean_score(criterion, scores.get(criterion.pk))
         row = existing.get(criterion.pk) or Score(evaluation=evaluation, criterion=criterion)
-        row.self_score, row.self_passed = score, passed
+        if criterion.pk in scores:  # a comment alone keeps the score already given
+            row.self_score, row.self_passed = _clean_score(criterion, scores[criterion.pk])
         if criterion.pk in comments:
             row.comment = comments[criterion.pk]
         row.save()
