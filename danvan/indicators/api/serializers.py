@@ -162,6 +162,7 @@ class EvaluationDetailSerializer(EvaluationSerializer):
 
 # ---------------------------------------------------------------- actions (request bodies)
 
+
 class SelfAssessmentSerializer(serializers.Serializer):
     scores = serializers.DictField(
         child=serializers.JSONField(allow_null=True),
@@ -170,13 +171,22 @@ class SelfAssessmentSerializer(serializers.Serializer):
         help_text="Criterion id → score (number) or pass/fail (true/false); null clears it.",
     )
     comments = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), required=False, default=dict,
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        default=dict,
         help_text="Criterion id → comment.",
     )
     comment = serializers.CharField(required=False, allow_blank=True, help_text="Overall self-assessment.")
     submit = serializers.BooleanField(
         required=False, default=False, help_text="Also send the self-assessment for review."
     )
+
+
+class EvidenceUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="PDF, JPG, PNG, Word or Excel; at most 10 MB (checked by content)."
+    )
+    criterion = serializers.IntegerField(required=False, allow_null=True, help_text="Criterion it supports.")
 
 
 class ReturnSerializer(serializers.Serializer):

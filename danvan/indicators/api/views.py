@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from .. import services
@@ -115,6 +116,7 @@ class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
         return {
             "retrieve": s.EvaluationDetailSerializer,
             "self_assessment": s.SelfAssessmentSerializer,
+            "evidence": s.EvidenceUploadSerializer,
             "return_": s.ReturnSerializer,
             "approve": s.ApproveSerializer,
             "reopen": s.ReopenSerializer,
@@ -174,6 +176,26 @@ class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
         """Send the saved self-assessment to the reviewer (every criterion must be scored)."""
         evaluation = self._evaluation("indicators.self_assess")
         self._run(lambda: services.submit_evaluation(evaluation, actor=request.user))
+        return self._done(evaluation)
+
+    @extend_schema(
+        request={"multipart/form-data": s.EvidenceUploadSerializer}, responses=s.EvaluationDetailSerializer
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def evidence(self, request, pk=None):
+        """Attach an evidence file to the unit's own self-assessment (real type and size are checked)."""
+        evaluation = self._evaluation("indicators.self_assess")
+        data = self._body()
+        criterion = None
+        if data.get("criterion") is not None:
+            criterion = evaluation.round.criteria_set.criteria.filter(pk=data["criterion"]).first()
+            if criterion is None:
+                raise ValidationError({"detail": [s.unknown_criteria_message([data["criterion"]])]})
+        self._run(
+            lambda: services.add_evidence(
+                evaluation, actor=request.user, upload=data["file"], criterion=criterion
+            )
+        )
         return self._done(evaluation)
 
     @extend_schema(request=s.ReturnSerializer, responses=s.EvaluationDetailSerializer)
@@ -248,4 +270,3 @@ class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "list" and "current" not in self.request.query_params:
             qs = qs.current()
         return qs
-

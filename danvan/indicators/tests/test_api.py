@@ -334,6 +334,35 @@ def test_evidence_download_is_scope_checked(client, api, people, hierarchy, roun
     assert client.get(url).status_code == 302
 
 
+def test_evidence_upload_through_the_api(api, people, hierarchy, round_2024, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    ev = _evaluation(round_2024, hierarchy["commune_a2"])
+    url = f"{API}evaluations/{ev.pk}/evidence/"
+    criterion = ev.round.criteria_set.criteria.order_by("part__order", "order").first()
+
+    def upload(content=b"%PDF-1.4\n%x\n", **extra):
+        return {"file": SimpleUploadedFile("bien-ban.pdf", content, content_type="application/pdf"), **extra}
+
+    assert _as(api, people["commune_a1"]).post(url, upload(), format="multipart").status_code == 404
+    assert _as(api, people["district_a"]).post(url, upload(), format="multipart").status_code == 403
+    _as(api, people["commune_a2"])
+    response = api.post(url, upload(b"MZ\x90\x00 not a pdf"), format="multipart")
+    assert (response.status_code, response.json()) == (
+        400, {"detail": ["Chỉ được đính kèm tệp PDF, ảnh (JPG, PNG), Word hoặc Excel."]}
+    )
+    response = api.post(url, upload(criterion=999999), format="multipart")
+    assert response.json() == {
+        "detail": ["Các tiêu chí 999999 không thuộc bộ tiêu chí của đợt đánh giá này."]
+    }
+    response = api.post(url, upload(criterion=criterion.pk), format="multipart")
+    assert response.status_code == 200
+    [evidence] = response.json()["evidence"]
+    assert (evidence["name"], evidence["size"], evidence["criterion"]) == ("bien-ban.pdf", 12, criterion.pk)
+    assert evidence["download_url"] == reverse("indicators:evidence", args=[ev.evidence.get().pk])
+
+
 def test_openapi_schema_of_the_indicators_api_is_valid():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
