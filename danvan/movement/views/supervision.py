@@ -50,7 +50,7 @@ class SupervisionListView(YearListView):
                 ),
             )
         )
-        return self.filter_year(qs)
+        return self.filter_year(qs).order_by("-year", "subject", "pk")
 
     def get_context_data(self, **kwargs):
         user = self.request.user

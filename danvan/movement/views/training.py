@@ -29,7 +29,7 @@ class CourseListView(YearListView):
             .select_related("organizer")
             .annotate(attended=Sum("participations__attended"), completed=Sum("participations__completed"))
         )
-        return self.filter_year(qs)
+        return self.filter_year(qs).order_by("-starts_on", "topic", "pk")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
