@@ -110,8 +110,9 @@ def _bulk_results(round_: EvaluationRound, rng: random.Random, *, share_done: fl
 
 def _workflow_examples(round_: EvaluationRound, coordinator: User) -> None:
     """Two evaluations through the real workflow: one approved by the Board, one returned."""
+    # The Board may not review its own unit's evaluation, so pick other units.
     pending = list(round_.evaluations.filter(status=EvaluationStatus.NOT_STARTED, reviewer_unit__isnull=True)
-                   .select_related("unit")[:2])
+                   .exclude(unit_id=coordinator.org_unit_id).select_related("unit")[:2])
     for n, ev in enumerate(pending):
         officer = User.objects.filter(org_unit=ev.unit,
             role=Role.AGENCY_OFFICER).first() or User.objects.create(
