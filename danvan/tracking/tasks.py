@@ -16,12 +16,15 @@ def send_daily_reminders(day: str | None = None, reschedule: bool = True) -> str
     """Route work of merged bodies, send today's reminders, then queue tomorrow's run."""
     from datetime import date
 
+    from danvan.movement.services.supervision import send_recommendation_reminders
+
     from . import services
 
     today = date.fromisoformat(day) if day else timezone.localdate()
     with acting_as("job"):
         services.route_to_successors(today=today)
         summary = services.send_reminders(today=today).summary()
+        send_recommendation_reminders(today=today)
     if reschedule:
         ensure_daily_run(after=timezone.now())
     return summary

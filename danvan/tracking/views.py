@@ -335,8 +335,17 @@ class DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             trend_svg=charts.stacked_bars([(str(r["key"]), r["counts"]) for r in by_year]),
             section_svg=charts.rate_bars([(r["name"], r["rate"], r["on_time_rate"]) for r in by_section]),
             legend=[(o, label, charts.colour(o)) for o, label in Outcome.choices],
+            movement_panels=_movement_panels(request.user, form, today),
         )
         return context
+
+
+def _movement_panels(user, form, today) -> list[dict]:
+    """The plan's other work (supervision, membership, training, …) for the dashboard's year."""
+    from danvan.movement.services import dashboard_panels
+
+    year = (form.cleaned_data.get("year") if form.is_valid() else None) or today.year
+    return dashboard_panels(user, int(year), today=today)
 
 
 def _sections(ids):

@@ -168,3 +168,21 @@ def test_social_criticism(accounts, front, front_officer, org_tree):
     with pytest.raises(PermissionDenied):
         services.update_criticism(criticism, actor=accounts["other_officer"], uptake="not_taken_up")
     assert criticism.get_uptake_display() == "Đã tiếp thu"
+
+
+def test_overdue_recommendation_on_the_leaders_dashboard(client, accounts, org_tree, front, front_officer):
+    today = date.today()
+    programme = _programme(front_officer, front, year=today.year)
+    _rec(programme, front_officer, org_tree["people"], date.fromordinal(today.toordinal() - 1))
+    client.force_login(accounts["leader"])
+    html = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "Cấp đủ thẻ bảo hiểm y tế cho hộ cận nghèo" in html
+
+
+def test_daily_reminder_job_also_reminds_of_recommendations(accounts, org_tree, front, front_officer):
+    from danvan.tracking.tasks import send_daily_reminders
+
+    programme = _programme(front_officer, front, year=2025)
+    rec = _rec(programme, front_officer, org_tree["people"], date(2025, 3, 31))
+    send_daily_reminders.call(day="2025-04-01", reschedule=False)
+    assert Reminder.objects.filter(dedupe_key__startswith=f"mvrec{rec.pk}:").count() == 1

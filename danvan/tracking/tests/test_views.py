@@ -122,7 +122,8 @@ def test_query_count_does_not_grow_with_data(
     client.get(url)
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
-    assert len(small) <= 20
+    # The dashboard also shows movement's panels (a fixed set of aggregate queries).
+    assert len(small) <= (36 if url == "/tracking/dashboard/" else 20)
     _grow(plan, org_tree, 30)
     with django_assert_num_queries(len(small)):
         response = client.get(url)
