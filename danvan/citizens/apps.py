@@ -12,9 +12,12 @@ class CitizensConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from .deadlines import forget_shared_calendar
+        from .search import on_post_migrate
+
+        post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="citizens-search-index")
 
         for model in (self.get_model(n) for n in ("TimeLimitRule", "Holiday", "RoutingRule")):
             post_save.connect(

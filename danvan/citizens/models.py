@@ -6,7 +6,7 @@ audit trail or its search) and is read only through services.reveal_sender, whic
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -324,8 +324,18 @@ class Petition(TimeStampedModel):
     received_path = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     handling_path = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
+    # 1 while the petition is being handled (status received … accepted), else 0; kept by the database.
+    # One indexed value instead of a four-value IN, so the open, overdue and due-soon lists read an index
+    # in their own order. An integer, not a boolean: `pending = 1` can use an index on SQLite, while the
+    # bare boolean column that Django writes for `flag=True` cannot.
+    pending = models.GeneratedField(
+        expression=Case(When(status__in=Status.open_values(), then=Value(1)), default=Value(0)),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
     history = HistoricalRecords(
         excluded_fields=[
+            "pending",
             "search_text",
             "sender_label",
             "received_path",
@@ -348,6 +358,8 @@ class Petition(TimeStampedModel):
             models.Index(fields=["status", "received_on"], name="citizens_pet_status_recv"),
             models.Index(fields=["topic", "received_on"], name="citizens_pet_topic_recv"),
             models.Index(fields=["received_on", "id"], name="citizens_pet_recv_id"),
+            models.Index(fields=["pending", "received_on", "id"], name="citizens_pet_pending_recv"),
+            models.Index(fields=["pending", "current_due"], name="citizens_pet_pending_due"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -591,26 +603,55 @@ class MeetingItem(TimeStampedModel):
         return self.meeting.unit.path
 
 
-class SubmissionQuota(models.Model):
-    """Public submissions per address and time window (rate limiting without a CAPTCHA service).
+class Intake(models.Model):
+    """Đơn gửi trực tuyến chờ vào sổ: a public submission (portal or Open311) exactly as received.
 
-    The address is stored only as a keyed hash, so the table holds no personal data.
+    The request stores only this row (with the tracking code the citizen keeps) and queues the job
+    `citizens.tasks.process_intake`, which registers it as a Petition (routing suggestion, time limits
+    from `received_at`, duplicates, e-mail with the code, audit) and then empties `payload`. Until then
+    the code can be followed and shows "Received". There is no history table: the payload holds the
+    sender's identity for those few seconds and must never reach the audit trail. The rows stay (code,
+    time, keyed hash of the address) because the per-address submission limit is counted from them.
     """
 
+    code = models.CharField(_("tracking code"), max_length=16, unique=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField(_("received at"))
     address_hash = models.CharField(max_length=64)
-    window_start = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
+    payload = models.JSONField(_("submission"), default=dict, blank=True)
+    attachment = models.FileField(_("file"), upload_to="citizens/%Y/%m/", blank=True)
+    attachment_name = models.CharField(_("file name"), max_length=255, blank=True)
+    attachment_type = models.CharField(_("content type"), max_length=100, blank=True)
+    attachment_size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    petition = models.OneToOneField(
+        Petition,
+        verbose_name=_("petition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intake",
+    )
+    processed_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
-        verbose_name = _("submission quota")
-        verbose_name_plural = _("submission quotas")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["address_hash", "window_start"],
-                name="citizens_quota_unique",
-                violation_error_message=_("This quota window already exists."),
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("online submission")
+        verbose_name_plural = _("online submissions")
+        indexes = [
+            # Submissions per address in the last window (rate limit).
+            models.Index(fields=["address_hash", "received_at"], name="citizens_intake_quota"),
+            # What the worker still has to register.
+            models.Index(
+                fields=["received_at"], condition=Q(processed_at__isnull=True), name="citizens_intake_pending"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.address_hash[:8]} {self.window_start:%d/%m/%Y %H:%M} ({self.count})"
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        if self.petition_id:
+            return self.petition.get_absolute_url()
+        return reverse("portal:follow") + f"?code={self.code}"

@@ -181,9 +181,12 @@ def register_petition(
     address_text: str = "",
     reception_session=None,
     complaint_track: str = "",
+    code: str | None = None,
     now=None,
 ) -> Petition:
-    """Register a petition (vào sổ) with its sender kept apart, and compute its time limits."""
+    """Register a petition (vào sổ) with its sender kept apart, and compute its time limits.
+
+    `code`: the tracking code already given to the citizen (online submissions); it is never changed."""
     sender = {k: (v or "").strip() for k, v in (sender or {}).items() if k in SENDER_FIELDS}
     if not is_anonymous and not sender.get("full_name"):
         raise ValidationError(_("Enter the sender's full name, or mark the petition as anonymous."))
@@ -191,7 +194,7 @@ def register_petition(
         complaint_track = "first"
     current, given = map_location(location_unit, received_on)
     petition = Petition(
-        code=new_tracking_code(),
+        code=code or new_tracking_code(),
         petition_type=petition_type,
         channel=channel,
         subject=subject.strip(),
@@ -222,7 +225,7 @@ def register_petition(
                 petition.save()
             break
         except IntegrityError:
-            if attempt == 2 or Petition.objects.filter(code=petition.code).count() == 0:
+            if code or attempt == 2 or Petition.objects.filter(code=petition.code).count() == 0:
                 raise
             petition.pk, petition.code = None, new_tracking_code()
     PetitionSender.objects.create(petition=petition, **sender)
@@ -702,31 +705,26 @@ def submission_limits() -> dict:
     }
 
 
-def allow_submission(address: str, *, now=None) -> bool:
-    """Count one submission from `address`; False when its window's quota is used up."""
+class TooManySubmissions(Exception):
+    """The address has used up its submissions for the current window."""
+
+
+def address_key(address: str) -> str:
+    """A keyed hash of the client address: the rate limit needs no personal data."""
     from django.utils.crypto import salted_hmac
 
-    from .models import SubmissionQuota
+    return salted_hmac("citizens.quota", address or "unknown").hexdigest()
+
+
+def allow_submission(address: str, *, now=None) -> bool:
+    """True while `address` has sent fewer than CITIZENS_SUBMIT_LIMIT submissions in the last
+    CITIZENS_SUBMIT_WINDOW seconds (a sliding window counted from the intake rows, through an index)."""
+    from .models import Intake
 
     limits = submission_limits()
-    now = now or timezone.now()
-    seconds = limits["window_seconds"]
-    start = now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)
-    key = salted_hmac("citizens.quota", address or "unknown").hexdigest()
-    # Write first: an UPDATE takes the write lock at once (no read-then-write upgrade on SQLite).
-    quota = SubmissionQuota.objects.filter(
-        address_hash=key, window_start=start, count__lt=limits["per_window"]
-    )
-    if quota.update(count=F("count") + 1):
-        return True
-    if SubmissionQuota.objects.filter(address_hash=key, window_start=start).exists():
-        return False
-    try:
-        with transaction.atomic():
-            SubmissionQuota.objects.create(address_hash=key, window_start=start, count=1)
-    except IntegrityError:
-        return allow_submission(address, now=now)
-    return limits["per_window"] >= 1
+    since = (now or timezone.now()) - timedelta(seconds=limits["window_seconds"])
+    recent = Intake.objects.filter(address_hash=address_key(address), received_at__gt=since)
+    return recent[: limits["per_window"]].count() < limits["per_window"]
 
 
 def check_upload(upload) -> str:
@@ -746,52 +744,172 @@ def check_upload(upload) -> str:
     return kind.mime
 
 
-@transaction.atomic
-def submit_public(
+def receive_submission(
     *,
+    address: str | None,
+    channel: str,
     petition_type: str,
     subject: str,
     content: str,
     topic: str,
-    location_unit=None,
+    location_unit: OrgUnit | None = None,
     address_text: str = "",
     sender: dict,
     is_anonymous: bool = False,
     upload=None,
-    channel: str = "portal",
-    received_unit: OrgUnit | None = None,
-) -> Petition:
-    """A citizen's own submission (portal or Open311): registered with today's date, no account."""
-    from .models import PetitionAttachment
+    now=None,
+):
+    """A citizen's own submission (portal or Open311), the part done in the request: limits, the
+    per-address rate limit, one INSERT of the intake with its tracking code, and the job that registers
+    it, in one transaction (the job row commits with the intake, so neither is lost). Raises
+    TooManySubmissions when the address's quota is used up; `address=None` skips the quota (staff)."""
+    from .models import Intake
+    from .tasks import process_intake
 
     limits = submission_limits()
     if len(content) > limits["max_content"]:
         raise ValidationError(
             _("The content is too long: at most %(n)s characters.") % {"n": limits["max_content"]}
         )
-    mime = check_upload(upload) if upload else None
-    petition = register_petition(
-        petition_type=petition_type,
-        channel=channel,
-        subject=subject,
-        content=content,
-        received_on=timezone.localdate(),
-        received_unit=received_unit or default_receiving_unit(),
-        sender=sender,
-        is_anonymous=is_anonymous,
-        topic=topic,
-        location_unit=location_unit,
-        address_text=address_text,
-    )
-    confirm_to_citizen(petition, sender.get("email", ""))
-    if upload:
-        PetitionAttachment.objects.create(
-            petition=petition,
-            file=upload,
-            original_name=upload.name[:255],
-            size=upload.size,
-            content_type=mime,
+    mime = check_upload(upload) if upload else ""
+    payload = {
+        "petition_type": petition_type,
+        "subject": subject,
+        "content": content,
+        "topic": topic,
+        "location_unit": location_unit.pk if location_unit else None,
+        "address_text": address_text,
+        "sender": {k: v for k, v in sender.items() if k in SENDER_FIELDS and v},
+        "is_anonymous": is_anonymous,
+    }
+    key = address_key(address or "")
+    for attempt in range(3):
+        # A new code on the (1 in 10^12) collision; each try is its own short transaction.
+        try:
+            with transaction.atomic():
+                received_at = now or timezone.now()
+                if address is not None:
+                    _lock_address(key)
+                    if not allow_submission(address, now=received_at):
+                        raise TooManySubmissions
+                intake = Intake(
+                    code=new_tracking_code(),
+                    channel=channel,
+                    received_at=received_at,
+                    address_hash=key,
+                    payload=payload,
+                )
+                if upload:
+                    intake.attachment = upload
+                    intake.attachment_name = upload.name[:255]
+                    intake.attachment_type = mime
+                    intake.attachment_size = upload.size
+                intake.save()
+                process_intake.enqueue(intake.pk)
+            return intake
+        except IntegrityError:
+            if attempt == 2:
+                raise
+
+
+def _lock_address(key: str) -> None:
+    """PostgreSQL: serialize the submissions of one address, so that concurrent requests cannot both
+    pass the quota check. SQLite already runs write transactions one at a time (IMMEDIATE)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(key[:15], 16)])
+
+
+MAX_ATTEMPTS = 5
+
+
+def process_intake(intake_id: int, *, now=None) -> Petition | None:
+    """Register a received intake as a Petition: idempotent, so running it twice (a job retried after
+    a worker restart, the sweep) still makes one petition. The petition keeps the intake's code, and
+    its time limits count from the day the submission was received, not the day it was processed."""
+    from .models import Intake, PetitionAttachment
+
+    Intake.objects.filter(pk=intake_id, processed_at=None).update(attempts=F("attempts") + 1)
+    with transaction.atomic():
+        intake = Intake.objects.select_for_update().filter(pk=intake_id).first()
+        if intake is None:
+            return None
+        if intake.processed_at is not None:
+            return intake.petition
+        data = intake.payload
+        location = OrgUnit.objects.filter(pk=data["location_unit"]).first() if data["location_unit"] else None
+        sender = data.get("sender", {})
+        petition = register_petition(
+            code=intake.code,
+            petition_type=data["petition_type"],
+            channel=intake.channel,
+            subject=data["subject"],
+            content=data["content"],
+            received_on=timezone.localdate(intake.received_at),
+            received_unit=default_receiving_unit(),
+            sender=sender,
+            is_anonymous=data["is_anonymous"],
+            topic=data["topic"],
+            location_unit=location,
+            address_text=data["address_text"],
         )
+        Petition.objects.filter(pk=petition.pk).update(created_at=intake.received_at)
+        petition.created_at = intake.received_at
+        if intake.attachment:
+            PetitionAttachment.objects.create(
+                petition=petition,
+                file=intake.attachment.name,
+                original_name=intake.attachment_name,
+                size=intake.attachment_size,
+                content_type=intake.attachment_type,
+            )
+        duplicates = find_duplicates(petition)
+        if duplicates:
+            link_duplicates(petition, [other for other, _score in duplicates])
+            petition.refresh_from_db()
+        # Sent inside the transaction: if the commit fails the job runs again and sends the same code.
+        confirm_to_citizen(petition, sender.get("email", ""))
+        intake.petition = petition
+        intake.processed_at = now or timezone.now()
+        intake.payload = {}
+        intake.last_error = ""
+        intake.save(update_fields=["petition", "processed_at", "payload", "last_error"])
+    return petition
+
+
+def process_pending_intakes(*, older_than: timedelta = timedelta(0), limit: int | None = None) -> dict:
+    """Register the intakes still waiting (their job was lost with a worker, or failed): the sweep run
+    by every job and by `danvan petitions process`. Failures are kept on the intake and retried up to
+    MAX_ATTEMPTS times."""
+    from .models import Intake
+
+    pending = Intake.objects.filter(
+        processed_at=None, received_at__lte=timezone.now() - older_than, attempts__lt=MAX_ATTEMPTS
+    ).order_by("received_at")
+    ids = list(
+        pending.values_list("pk", flat=True)[:limit] if limit else pending.values_list("pk", flat=True)
+    )
+    done = failed = 0
+    for pk in ids:
+        try:
+            process_intake(pk)
+            done += 1
+        except Exception as error:  # noqa: BLE001 - one bad submission must not stop the others
+            Intake.objects.filter(pk=pk).update(last_error=f"{type(error).__name__}: {error}"[:2000])
+            failed += 1
+    return {"processed": done, "failed": failed}
+
+
+def submit_public(*, channel: str = "portal", received_unit: OrgUnit | None = None, **fields) -> Petition:
+    """Receive a submission and register it at once (staff tools, demo, tests): the same path as the
+    portal without the rate limit; `received_unit` overrides the receiving body."""
+    intake = receive_submission(address=None, channel=channel, **fields)
+    petition = process_intake(intake.pk)
+    if received_unit is not None and petition.received_unit_id != received_unit.pk:
+        petition.received_unit = received_unit
+        _save(petition)
     return petition
 
 
@@ -818,8 +936,33 @@ def _find_receiving_unit() -> OrgUnit | None:
 
 
 def find_by_code(code: str) -> Petition | None:
-    return (
-        Petition.objects.filter(code=normalize_code(code))
+    """The petition with this tracking code; a submission not registered yet is shown as "Received"."""
+    code = normalize_code(code)
+    petition = (
+        Petition.objects.filter(code=code)
         .only("code", "status", "petition_type", "received_on", "public_answer", "answer_date", "answered_on")
         .first()
+    )
+    return petition or pending_petition(code)
+
+
+def pending_petition(code: str) -> Petition | None:
+    """An unsaved Petition standing for a received intake that the job has not registered yet."""
+    from .models import Intake
+
+    intake = (
+        Intake.objects.filter(code=code, petition=None)
+        .only("code", "channel", "received_at", "payload")
+        .first()
+    )
+    if intake is None:
+        return None
+    return Petition(
+        code=intake.code,
+        channel=intake.channel,
+        status=Status.RECEIVED,
+        petition_type=intake.payload.get("petition_type", PetitionType.FEEDBACK),
+        received_on=timezone.localdate(intake.received_at),
+        created_at=intake.received_at,
+        updated_at=intake.received_at,
     )

@@ -189,11 +189,7 @@ class RequestListView(Open311View):
             qs = qs.filter(petition_type__in=params["service_code"].split(","))
         wanted = set(params.get("status", "").split(",")) - {""}
         if wanted and wanted <= {"open", "closed"} and len(wanted) == 1:
-            qs = (
-                qs.filter(status__in=Status.open_values())
-                if "open" in wanted
-                else qs.exclude(status__in=Status.open_values())
-            )
+            qs = qs.open() if "open" in wanted else qs.filter(pending=0)
         for name, lookup in (("start_date", "created_at__gte"), ("end_date", "created_at__lte")):
             if params.get(name):
                 from django.utils.dateparse import parse_datetime
@@ -226,12 +222,12 @@ class RequestListView(Open311View):
                 return _error(400, _("address_id is not the id of a commune or ward."))
         if area is None and not d["address_string"] and d["lat"] is None:
             return _error(400, _("Give a location: address_string, address_id or lat and long."))
-        if not services.allow_submission(request.META.get("REMOTE_ADDR", "")):
-            return _error(429, _("Too many submissions from your address. Please try again later."))
         name = f"{d['last_name']} {d['first_name']}".strip()
         where = d["address_string"] or (f"{d['lat']}, {d['long']}" if d["lat"] is not None else "")
         try:
-            petition = services.submit_public(
+            # The same path as the portal: one intake row in the request, the job registers it.
+            intake = services.receive_submission(
+                address=request.META.get("REMOTE_ADDR", ""),
                 petition_type=d["service_code"],
                 subject=d["description"][:80],
                 content=d["description"],
@@ -243,12 +239,14 @@ class RequestListView(Open311View):
                 and d["service_code"] in (PetitionType.RECOMMENDATION, PetitionType.FEEDBACK),
                 channel=Channel.OPEN311,
             )
+        except services.TooManySubmissions:
+            return _error(429, _("Too many submissions from your address. Please try again later."))
         except DjangoValidationError as error:
             return _error(400, " ".join(error.messages))
         return Response(
             [
                 {
-                    "service_request_id": petition.code,
+                    "service_request_id": intake.code,
                     "service_notice": _("Keep this code to follow your petition."),
                 }
             ],
@@ -264,6 +262,7 @@ class RequestDetailView(Open311View):
             .filter(Q(code=services.normalize_code(code)))
             .first()
         )
+        p = p or services.pending_petition(services.normalize_code(code))
         if p is None:
             return _error(404, _("No service request has this id."))
         return Response([_as_request(p)])

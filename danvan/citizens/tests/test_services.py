@@ -1,11 +1,15 @@
-from datetime import date
+from datetime import date, datetime, timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 
 from danvan.citizens import services
-from danvan.citizens.models import MeetingItem, Petition, RoutingRule, SenderAccess, UnitHead
+from danvan.citizens.models import Intake, MeetingItem, Petition, RoutingRule, SenderAccess, UnitHead
+from danvan.core.models import AuditEntry
 
 D = date.fromisoformat
 
@@ -182,8 +186,105 @@ def test_statistics_counts_and_on_time(org_tree, areas):
     assert stats.hot_spots == [{"key": "Xã Trảng Bom", "recent": 3, "previous": 0}]
 
 
-def test_submission_quota_per_address(db, settings):
+def test_submission_quota_per_address(org_tree, settings):
     settings.CITIZENS_SUBMIT_LIMIT = 2
-    assert services.allow_submission("10.0.0.1") and services.allow_submission("10.0.0.1")
-    assert not services.allow_submission("10.0.0.1")
-    assert services.allow_submission("10.0.0.2")
+    settings.CITIZENS_SUBMIT_WINDOW = 3600
+    start = timezone.make_aware(datetime(2025, 9, 3, 8, 0))
+    for minutes in (0, 10):
+        services.receive_submission(address="10.0.0.1", now=start + timedelta(minutes=minutes), **SUBMISSION)
+    assert not services.allow_submission("10.0.0.1", now=start + timedelta(minutes=30))
+    with pytest.raises(services.TooManySubmissions):
+        services.receive_submission(address="10.0.0.1", now=start + timedelta(minutes=30), **SUBMISSION)
+    assert services.allow_submission("10.0.0.2", now=start + timedelta(minutes=30))
+    # A sliding window: an hour after the first submission one place is free again.
+    assert services.allow_submission("10.0.0.1", now=start + timedelta(minutes=61))
+    assert Intake.objects.count() == 2 and Petition.objects.count() == 2
+
+
+SUBMISSION = {
+    "channel": "portal",
+    "petition_type": "denunciation",
+    "subject": "Tố cáo cán bộ thu tiền",
+    "content": "Cán bộ địa chính xã thu tiền khi nhận hồ sơ.",
+    "topic": "officials",
+    "sender": {"full_name": "Đỗ Văn Tố", "email": "to@example.vn"},
+}
+
+
+@pytest.fixture
+def queued(settings):
+    """Jobs are queued but not run (as with a worker that has not picked them up yet)."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return default_task_backend
+
+
+def test_intake_is_registered_by_the_job_with_its_code_and_received_day(org_tree, queued):
+    received = timezone.make_aware(datetime(2025, 9, 3, 23, 50))
+    intake = services.receive_submission(address="10.0.0.9", now=received, **SUBMISSION)
+    [job] = queued.results
+    assert (job.task.name, job.args) == ("process_intake", [intake.pk])
+    # Before the job runs the citizen can follow the code: "Received", nothing else.
+    pending = services.find_by_code(intake.code)
+    assert (pending.pk, pending.code, pending.get_status_display(), pending.received_on) == (
+        None,
+        intake.code,
+        "Đã nhận",
+        D("2025-09-03"),
+    )
+    assert not Petition.objects.exists() and len(mail.outbox) == 0
+    # The job runs the next day: the time limits still count from the day of receipt.
+    petition = services.process_intake(intake.pk, now=received + timedelta(hours=1))
+    assert (petition.code, petition.channel, petition.received_on) == (intake.code, "portal", D("2025-09-03"))
+    assert petition.created_at == received
+    assert petition.received_unit == org_tree["board"] and petition.sender.full_name == "Đỗ Văn Tố"
+    assert petition.classification_due == D("2025-09-12")  # 7 working days from Wed 3/9, not from 4/9
+    assert (
+        len(mail.outbox) == 1
+        and intake.code in mail.outbox[0].body
+        and "Đỗ Văn Tố" not in mail.outbox[0].body
+    )
+    intake.refresh_from_db()
+    # The identity is now only in PetitionSender; the intake keeps code, time and address hash.
+    assert intake.payload == {} and intake.petition == petition and intake.attempts == 1
+    assert AuditEntry.objects.for_object(petition).get().actor_label == "system"
+
+
+def test_processing_twice_makes_one_petition(org_tree, queued):
+    intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
+    first = services.process_intake(intake.pk)
+    again = services.process_intake(intake.pk)
+    assert first == again and Petition.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_job_lost_with_the_worker_is_picked_up_by_the_sweep(org_tree, settings):
+    """The worker died before running the job: the intake is still there, and the command or the next
+    job registers it (once)."""
+    old = timezone.now() - timedelta(minutes=10)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    lost = services.receive_submission(address="10.0.0.9", now=old, **SUBMISSION)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    fresh = services.receive_submission(address="10.0.0.8", **SUBMISSION | {"subject": "Khác hẳn"})
+    # The immediate backend ran the fresh one's job, which also swept the straggler.
+    assert set(Petition.objects.values_list("code", flat=True)) == {lost.code, fresh.code}
+    out = StringIO()
+    call_command("process_petitions", stdout=out)
+    assert out.getvalue().strip() == "Online submissions: 0 registered, 0 failed."
+    assert Petition.objects.count() == 2
+
+
+def test_process_command_registers_waiting_submissions(org_tree, queued):
+    intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
+    out = StringIO()
+    call_command("process_petitions", stdout=out)
+    assert out.getvalue().strip() == "Online submissions: 1 registered, 0 failed."
+    assert Petition.objects.get().code == intake.code
+
+
+def test_job_links_the_same_letter_sent_twice(org_tree):
+    first = services.submit_public(**SUBMISSION)
+    second = services.submit_public(**SUBMISSION)
+    first.refresh_from_db()
+    assert first.case_file_id == second.case_file_id is not None
+    assert (first.is_duplicate, second.is_duplicate) == (False, True)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.citizens import services
-from danvan.citizens.models import Petition
+from danvan.citizens.models import Intake, Petition
 
 FORM = {
     "petition_type": "feedback",
@@ -108,3 +108,34 @@ def test_public_statistics_and_health(client):
     html = client.get(reverse("portal:statistics")).content.decode()
     assert "Phản ánh" in html and "Hồ Văn Ẩn" not in html
     assert client.get(reverse("portal:health")).content == b"ok"
+
+
+def test_submission_is_followed_at_once_before_the_job_runs(client, settings):
+    """The request stores only the intake; the citizen's code works immediately ("Received")."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    response = client.post(reverse("portal:submit"), FORM)
+    intake = Intake.objects.get()
+    assert intake.code in response.content.decode() and not Petition.objects.exists()
+    html = client.get(reverse("portal:follow"), {"code": intake.code}).content.decode()
+    assert '<dd id="follow-status">Đã nhận</dd>' in html
+    item = client.get(f"/open311/v2/requests/{intake.code}.json").json()[0]
+    assert (item["service_request_id"], item["status"], item["status_notes"]) == (
+        intake.code,
+        "open",
+        "Đã nhận",
+    )
+    # The worker registers it later: same code, nothing lost.
+    services.process_intake(intake.pk)
+    assert Petition.objects.get().code == intake.code
+
+
+def test_open311_post_goes_through_the_intake(client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    response = client.post(
+        "/open311/v2/requests.json",
+        {"service_code": "feedback", "description": "Cống bị tắc", "address_string": "Ấp 2"},
+    )
+    code = response.json()[0]["service_request_id"]
+    intake = Intake.objects.get()
+    assert (response.status_code, intake.code, intake.channel) == (201, code, "open311")
+    assert not Petition.objects.exists()
