@@ -49,6 +49,7 @@ class PlanListView(LoginRequiredMixin, ListView):
             Plan.objects.visible_to(self.request.user)
             .select_related("issuer")
             .annotate(task_count=Count("tasks", distinct=True))
+            .order_by("-issued_on", "-id")  # Meta.ordering is dropped in GROUP BY queries
         )
 
     def get_context_data(self, **kwargs):

@@ -40,7 +40,7 @@ class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListVi
         self.filter_form = form = ExemplaryModelFilterForm(self.request.GET or None)
         qs = ExemplaryModel.objects.visible_to(self.request.user).select_related("unit").annotate(
             n_awards=Count("awards", distinct=True), n_copies=Sum("replications__count"),
-        )
+        ).order_by("-year", "name", "pk")
         if form.is_valid():
             data = form.cleaned_data
             if data["q"]:
