@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -48,6 +49,11 @@ DEFAULT_RECIPIENTS = [
     "Lưu Ban Dân vận.",
 ]
 PLACEHOLDER_DIRECTION = "(Phần này do chuyên viên Ban Dân vận soạn thảo.)"
+ANNEX_NOTE = (
+    "(Kết quả thực hiện từng nhiệm vụ tại Phụ lục 1; báo cáo của từng cơ quan, đơn vị (kết quả, hạn chế, "
+    "khó khăn, kiến nghị) tại Phụ lục 2 kèm theo.)"
+)
+LETTERS = "abcdefghiklmnopqrstuvxy"
 
 
 def _fmt(day) -> str:
@@ -155,6 +161,15 @@ def update_consolidated(report: ConsolidatedReport, *, data: dict, actor) -> Con
 
 
 @dataclass
+class OverdueTask:
+    """One task with its overdue occurrences of the period (a quarterly task can miss several dates)."""
+
+    text: str
+    leads: str
+    due_dates: list
+
+
+@dataclass
 class Gathered:
     rows: list[sources.OccurrenceRow]
     sections: list[tuple[str, dict[str, int]]]
@@ -164,13 +179,32 @@ class Gathered:
     completeness: services.Completeness
     accepted: list[BodyReport]
 
+    @property
+    def overdue_by_section(self) -> list[tuple[str, int, list[OverdueTask]]]:
+        """The overdue occurrences grouped by plan section, then by task: (section, occurrences, tasks)."""
+        groups: OrderedDict[str, OrderedDict[int, OverdueTask]] = OrderedDict(
+            (label, OrderedDict()) for label, _counts in self.sections
+        )
+        counts: dict[str, int] = {}
+        for row in sorted(self.overdue, key=lambda r: (r.order, r.task_id, r.due_on or date.max)):
+            label = row.section_label or OTHER_SECTION
+            counts[label] = counts.get(label, 0) + 1
+            task = groups.setdefault(label, OrderedDict()).get(row.task_id)
+            if task is None:
+                task = groups[label][row.task_id] = OverdueTask(row.task_text, "; ".join(row.lead_names), [])
+            task.due_dates.append(row.due_on)
+        return [(label, counts[label], list(tasks.values())) for label, tasks in groups.items() if tasks]
+
+
+OTHER_SECTION = "Nhiệm vụ khác"
+
 
 def gather(period: ReportingPeriod) -> Gathered:
     """Everything the report counts, read once: occurrences, indicators, completeness, accepted reports."""
     rows = sources.occurrences_in(period)
     sections: OrderedDict[str, dict[str, int]] = OrderedDict()
     for row in sorted(rows, key=lambda r: (r.order, r.task_id)):
-        label = row.section_label or "Nhiệm vụ khác"
+        label = row.section_label or OTHER_SECTION
         counts = sections.setdefault(label, {code: 0 for code in Outcome.values})
         counts[row.outcome] += 1
     totals = sources.outcome_counts(rows)
@@ -198,19 +232,88 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}".replace(".", ",") + "%" if whole else "0%"
 
 
-def _by_body(reports: list[BodyReport], fields: list[tuple[str, str]]) -> list:
-    """One bold body name then its texts, for every accepted report that wrote something."""
-    blocks: list = []
+# A point raised by many bodies names the first few; the annex lists every body's own text.
+NAMED_BODIES = 5
+
+
+def _points(text: str) -> list[str]:
+    """A report field as separate points: one a line, without list marks."""
+    points = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("-+•*").strip()
+        if line:
+            points.append(line)
+    return points
+
+
+def _key(point: str) -> str:
+    return " ".join(point.casefold().split()).rstrip(".;: ")
+
+
+def _grouped_points(reports: list[BodyReport], name: str) -> list[Paragraph]:
+    """Each distinct point of field `name` once, with how many bodies raised it and which.
+
+    Bodies often write the same difficulty or recommendation in the same words; the Board's report
+    states it once, most frequent first, naming the bodies (the first NAMED_BODIES when more).
+    """
+    groups: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
     for report in reports:
-        texts = [
-            (label, getattr(report, name).strip()) for name, label in fields if getattr(report, name).strip()
-        ]
-        if not texts:
+        for point in _points(getattr(report, name)):
+            text, bodies = groups.setdefault(_key(point), (point, []))
+            if report.unit.name not in bodies:
+                bodies.append(report.unit.name)
+    ordered = sorted(groups.values(), key=lambda item: -len(item[1]))
+    paragraphs = []
+    for text, bodies in ordered:
+        text = text.rstrip(" .;")
+        if len(bodies) == 1:
+            source = bodies[0]
+        elif len(bodies) <= NAMED_BODIES:
+            source = f"{len(bodies)} cơ quan, đơn vị: {', '.join(bodies)}"
+        else:
+            rest = len(bodies) - NAMED_BODIES
+            source = (
+                f"{len(bodies)} cơ quan, đơn vị: {', '.join(bodies[:NAMED_BODIES])} "
+                f"và {rest} cơ quan, đơn vị khác"
+            )
+        paragraphs.append(Paragraph(f"- {text} ({source})."))
+    return paragraphs
+
+
+def _grouped_section(reports: list[BodyReport], fields: list[tuple[str, str]]) -> list:
+    """Headed groups of points (one per field that any body filled), or a line saying there is none."""
+    blocks: list = []
+    numbered = len(fields) > 1
+    for index, (name, label) in enumerate(fields, 1):
+        points = _grouped_points(reports, name)
+        if not points:
             continue
-        blocks.append(Heading(f"- {report.unit.name}", level=3))
-        for label, text in texts:
-            blocks.append(Paragraph(f"{label}: {text}" if label else text))
+        if numbered:
+            blocks.append(Heading(f"{index}. {label}", level=2))
+        blocks += points
     return blocks or [Paragraph("Không có cơ quan, đơn vị nào nêu nội dung này.", italic=True)]
+
+
+def _overdue_detail(item: OverdueTask) -> str:
+    dates = ", ".join(_fmt(d) for d in item.due_dates if d) or "không ghi thời hạn"
+    return f"chủ trì: {item.leads}; thời hạn: {dates}" if item.leads else f"thời hạn: {dates}"
+
+
+def _indicator_note(rows: list[sources.IndicatorRow]) -> str:
+    """Where the values come from: the criteria version and when they were computed."""
+    sources_ = [r.source for r in rows if r.source is not None]
+    if not sources_:
+        return ""
+    parts = []
+    for name, version in dict.fromkeys((s.criteria_name, s.criteria_version) for s in sources_):
+        if name:
+            parts.append(f"{name} (phiên bản {version})" if version else name)
+    latest = max(timezone.localtime(s.computed_at) for s in sources_)
+    text = (
+        "(Kết quả chỉ tiêu do hệ thống tính từ kết quả đánh giá, "
+        f"cập nhật lúc {latest:%H:%M} ngày {_fmt(latest)}"
+    )
+    return text + (f"; bộ tiêu chí: {'; '.join(parts)}.)" if parts else ".)")
 
 
 def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> PartyDocument:
@@ -230,16 +333,6 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
 
     blocks.append(Heading("I. KẾT QUẢ THỰC HIỆN"))
     blocks.append(Heading("1. Tình hình thực hiện theo các mục của kế hoạch", level=2))
-    for label, counts in data.sections:
-        n = sum(counts.values())
-        blocks.append(
-            Paragraph(
-                f"{label}: {n} nhiệm vụ; hoàn thành đúng hạn {counts[Outcome.DONE_ON_TIME]}, "
-                f"hoàn thành trễ hạn {counts[Outcome.DONE_LATE]}, quá hạn {counts[Outcome.OVERDUE]}, "
-                f"đang thực hiện {counts[Outcome.IN_PROGRESS]}, "
-                f"chưa triển khai {counts[Outcome.NOT_STARTED]}."
-            )
-        )
     blocks.append(
         Table(
             columns=["STT", "Mục của kế hoạch", "Số nhiệm vụ", *[OUTCOME_VI[o] for o in OUTCOME_ORDER]],
@@ -252,6 +345,7 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
             total=["", "Tổng cộng", total, *[t[o] for o in OUTCOME_ORDER]],
         )
     )
+    blocks.append(Paragraph(ANNEX_NOTE, italic=True))
 
     blocks.append(Heading("2. Kết quả thực hiện các chỉ tiêu", level=2))
     if data.indicators:
@@ -266,6 +360,9 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
                 numeric={0, 2, 3, 4},
             )
         )
+        note = _indicator_note(data.indicators)
+        if note:
+            blocks.append(Paragraph(note, italic=True))
     else:
         blocks.append(Paragraph("Kế hoạch không có chỉ tiêu định lượng.", italic=True))
 
@@ -279,30 +376,31 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
             f"chưa triển khai {t[Outcome.NOT_STARTED]}."
         )
     )
-    if data.overdue:
-        blocks.append(Paragraph("Các nhiệm vụ quá hạn chưa hoàn thành:", indent=True))
+    groups = data.overdue_by_section
+    if groups:
+        tasks = sum(len(g[2]) for g in groups)
         blocks.append(
-            Table(
-                columns=["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
-                rows=[
-                    [i, r.task_text, "; ".join(r.lead_names), _fmt(r.due_on)]
-                    for i, r in enumerate(data.overdue, 1)
-                ],
-                widths_mm=[10, 95, 35, 20],
-                numeric={0, 3},
+            Paragraph(
+                f"Các nhiệm vụ quá hạn chưa hoàn thành ({len(data.overdue)} lượt của {tasks} nhiệm vụ), "
+                "theo mục của kế hoạch:"
             )
         )
-
-    blocks.append(Heading("4. Kết quả của các cơ quan, đơn vị", level=2))
-    blocks += _by_body(data.accepted, [("results", "")])
+        # Paragraphs, not a bordered table: the list can run to hundreds of tasks, and WeasyPrint lays
+        # out a table cell by cell at about twice the cost of the same text as paragraphs.
+        for letter, (label, count, items) in zip(LETTERS, groups, strict=False):
+            blocks.append(Heading(f"{letter}) {label}: {count} lượt quá hạn", level=3))
+            blocks += [
+                Paragraph(f"{i}. {item.text} ({_overdue_detail(item)}).") for i, item in enumerate(items, 1)
+            ]
 
     c = data.completeness
-    blocks.append(Heading("5. Tình hình gửi báo cáo của các cơ quan, đơn vị", level=2))
+    blocks.append(Heading("4. Tình hình gửi báo cáo của các cơ quan, đơn vị", level=2))
     blocks.append(
         Paragraph(
             f"Có {c.total.expected} cơ quan, đơn vị phải báo cáo; đã nhận {c.total.received} báo cáo "
             f"({_pct(c.total.received, c.total.expected)}), trong đó đúng hạn {c.total.on_time} "
-            f"({_pct(c.total.on_time, c.total.expected)}); {len(c.exempted)} đơn vị được miễn báo cáo."
+            f"({_pct(c.total.on_time, c.total.expected)}); {len(c.exempted)} đơn vị được miễn báo cáo; "
+            f"{len(data.accepted)} báo cáo đã được chấp nhận và tổng hợp vào báo cáo này."
         )
     )
     blocks.append(
@@ -340,16 +438,16 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
             )
         )
     if report.assessment.strip():
-        blocks.append(Heading("6. Đánh giá chung", level=2))
+        blocks.append(Heading("5. Đánh giá chung", level=2))
         blocks.append(Paragraph(report.assessment))
 
     blocks.append(Heading("II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"))
-    blocks += _by_body(
+    blocks += _grouped_section(
         data.accepted,
         [("shortcomings", "Hạn chế"), ("causes", "Nguyên nhân"), ("difficulties", "Khó khăn, vướng mắc")],
     )
     blocks.append(Heading("III. KIẾN NGHỊ, ĐỀ XUẤT"))
-    blocks += _by_body(data.accepted, [("recommendations", "")])
+    blocks += _grouped_section(data.accepted, [("recommendations", "Kiến nghị, đề xuất")])
     next_label = f"NĂM {period.year + 1}" if period.kind == "annual" else "KỲ TỚI"
     blocks.append(Heading(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_label}"))
     if report.next_direction.strip():
@@ -375,65 +473,111 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
     )
 
 
-def build_annex(period: ReportingPeriod, rows: list[sources.OccurrenceRow]) -> bytes:
-    """Phụ lục: every task of the period with its outcome, one row each (openpyxl, write-only)."""
+ANNEX_TASK_COLUMNS = [
+    ("STT", 6),
+    ("Mục", 40),
+    ("Nhiệm vụ", 70),
+    ("Cơ quan chủ trì", 35),
+    ("Cơ quan phối hợp", 35),
+    ("Thời hạn", 12),
+    ("Kết quả", 20),
+    ("Ngày hoàn thành", 14),
+    ("Tiến độ (%)", 10),
+]
+ANNEX_REPORT_COLUMNS = [
+    ("STT", 6),
+    ("Cơ quan, đơn vị", 35),
+    ("Kết quả", 60),
+    ("Hạn chế", 40),
+    ("Nguyên nhân", 40),
+    ("Khó khăn, vướng mắc", 40),
+    ("Kiến nghị, đề xuất", 40),
+    ("Phương hướng kỳ tới", 40),
+    ("Ngày gửi", 12),
+]
+
+
+def build_annex(
+    period: ReportingPeriod, rows: list[sources.OccurrenceRow], accepted: list[BodyReport]
+) -> bytes:
+    """Phụ lục 1: every task of the period with its outcome; Phụ lục 2: every accepted report's text.
+
+    openpyxl in write-only mode; the two cell styles are registered once as named styles, since
+    giving each cell its own Font and Alignment objects costs more than writing the cell.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, NamedStyle
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Phụ lục")
-    widths = [6, 40, 70, 35, 35, 12, 20, 14, 10]
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    bold = Font(name="Times New Roman", bold=True, size=12)
-    plain = Font(name="Times New Roman", size=12)
     wrap = Alignment(wrap_text=True, vertical="top")
-
-    def cells(values, font):
-        out = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.font, cell.alignment = font, wrap
-            out.append(cell)
-        return out
-
-    sheet.append(cells([f"PHỤ LỤC: KẾT QUẢ THỰC HIỆN NHIỆM VỤ - {period.label.upper()}"], bold))
-    sheet.append(cells([f"(Số liệu tính đến ngày {_fmt(period.cutoff_on)})"], plain))
-    sheet.append(
-        cells(
-            [
-                "STT",
-                "Mục",
-                "Nhiệm vụ",
-                "Cơ quan chủ trì",
-                "Cơ quan phối hợp",
-                "Thời hạn",
-                "Kết quả",
-                "Ngày hoàn thành",
-                "Tiến độ (%)",
-            ],
-            bold,
+    for name, bold in (("danvan_head", True), ("danvan_text", False)):
+        book.add_named_style(
+            NamedStyle(name=name, font=Font(name="Times New Roman", size=12, bold=bold), alignment=wrap)
         )
+
+    def sheet_with(title: str, heading: str, columns: list[tuple[str, int]]):
+        sheet = book.create_sheet(title)
+        for index, (_label, width) in enumerate(columns, 1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+
+        def line(values, style="danvan_text"):
+            out = []
+            for value in values:
+                cell = WriteOnlyCell(sheet)
+                cell.style = style  # first: a named style replaces the number format too
+                cell.value = value
+                if isinstance(value, date):
+                    cell.number_format = "dd/mm/yyyy"
+                out.append(cell)
+            sheet.append(out)
+
+        line([heading], "danvan_head")
+        line([f"(Số liệu tính đến ngày {_fmt(period.cutoff_on)})"])
+        line([label for label, _width in columns], "danvan_head")
+        return line
+
+    line = sheet_with(
+        "Phụ lục 1 - Nhiệm vụ",
+        f"PHỤ LỤC 1: KẾT QUẢ THỰC HIỆN NHIỆM VỤ - {period.label.upper()}",
+        ANNEX_TASK_COLUMNS,
     )
     for index, row in enumerate(
         sorted(rows, key=lambda r: (r.order, r.task_id, r.due_on or period.ends_on)), 1
     ):
-        sheet.append(
-            cells(
-                [
-                    index,
-                    row.section_label,
-                    row.task_text,
-                    "; ".join(row.lead_names),
-                    "; ".join(row.coordinator_names),
-                    row.due_on,
-                    OUTCOME_VI.get(row.outcome, row.outcome),
-                    row.completed_on,
-                    row.progress_percent,
-                ],
-                plain,
-            )
+        line(
+            [
+                index,
+                row.section_label,
+                row.task_text,
+                "; ".join(row.lead_names),
+                "; ".join(row.coordinator_names),
+                row.due_on,
+                OUTCOME_VI.get(row.outcome, row.outcome),
+                row.completed_on,
+                row.progress_percent,
+            ]
+        )
+    line = sheet_with(
+        "Phụ lục 2 - Báo cáo",
+        f"PHỤ LỤC 2: BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ - {period.label.upper()}",
+        ANNEX_REPORT_COLUMNS,
+    )
+    for index, report in enumerate(accepted, 1):
+        submitted = report.first_submitted_at
+        line(
+            [
+                index,
+                report.unit.name,
+                report.results,
+                report.shortcomings,
+                report.causes,
+                report.difficulties,
+                report.recommendations,
+                report.next_direction,
+                timezone.localdate(submitted) if submitted else None,
+            ]
         )
     out = io.BytesIO()
     book.save(out)
@@ -457,7 +601,7 @@ def render(report: ConsolidatedReport, formats=FORMATS, data: Gathered | None = 
     if "pdf" in formats:
         out["pdf"] = partydoc.render_pdf(document)
     if "xlsx" in formats:
-        out["xlsx"] = build_annex(report.period, data.rows)
+        out["xlsx"] = build_annex(report.period, data.rows, data.accepted)
     return out
 
 

@@ -22,6 +22,7 @@ it through @font-face on the version-2 files; the DOCX names Times New Roman, wh
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
 import os
@@ -44,6 +45,9 @@ RECIPIENT_PT = 12
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
 FIRST_LINE_INDENT_MM = 12.7
+# WeasyPrint logs every parsing and layout step at INFO, its own stylesheets already at import time;
+# the command line and the worker need none of it.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 # Liberation Serif 2.x (fonts-liberation2) carries the Vietnamese glyphs; 1.x does not.
 FONT_DIR = os.environ.get("DANVAN_REPORT_FONT_DIR", "/usr/share/fonts/truetype/liberation2")
 
@@ -323,8 +327,8 @@ def render_docx(doc: PartyDocument) -> bytes:
 # --------------------------------------------------------------------------------------------- HTML/PDF
 
 
-def _css() -> str:
-    faces = "".join(
+def _font_faces() -> str:
+    return "".join(
         f"@font-face {{ font-family: 'DanvanSerif'; src: url('file://{FONT_DIR}/LiberationSerif-{name}.ttf');"
         f" font-weight: {weight}; font-style: {style}; }}\n"
         for name, weight, style in (
@@ -334,65 +338,69 @@ def _css() -> str:
             ("BoldItalic", "bold", "italic"),
         )
     )
+
+
+def _css() -> str:
+    """The print stylesheet. One class per kind of element and no descendant selectors: WeasyPrint
+    matches every selector against every element, and the body can hold thousands of them."""
     m = MARGINS_MM
-    return (
-        faces
-        + f"""
+    return f"""
 @page {{ size: A4; margin: {m["top"]}mm {m["right"]}mm {m["bottom"]}mm {m["left"]}mm;
-  @top-center {{ content: counter(page); font-family: 'DanvanSerif', 'Liberation Serif', serif;
-    font-size: {BODY_PT}pt; }} }}
+  @top-center {{ content: counter(page); font-family: 'DanvanSerif', serif; font-size: {BODY_PT}pt; }} }}
 @page :first {{ @top-center {{ content: none; }} }}
 body {{ font-family: 'DanvanSerif', 'Liberation Serif', '{FONT}', serif; font-size: {BODY_PT}pt;
-  line-height: 1.25; color: #000; }}
-table.head, table.closing {{ width: 100%; border-collapse: collapse; }}
-table.head td, table.closing td {{ vertical-align: top; text-align: center; padding: 0; }}
-table.head td.issuer {{ width: 42%; }}
+  line-height: 1.25; color: #000; margin: 0; }}
+p, h1, h2, h3, h4, ul {{ margin: 0; }}
+.frame {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
+.cell {{ vertical-align: top; text-align: center; padding: 0; }}
 .blank {{ white-space: pre; }}
 .party {{ font-weight: bold; text-decoration: underline; }}
 .dateline {{ font-style: italic; margin-top: 0.6em; }}
 .draftmark {{ text-align: right; font-weight: bold; }}
-h1.type {{ font-size: {BODY_PT}pt; text-align: center; margin: 1.2em 0 0; }}
-p.summary {{ font-weight: bold; text-align: center; margin: 0; }}
-p.rule {{ text-align: center; margin: 0 0 0.8em; }}
-h2, h3, h4 {{ font-size: {BODY_PT}pt; margin: 6pt 0; text-indent: {FIRST_LINE_INDENT_MM}mm;
-  text-align: justify; }}
-h4 {{ font-style: italic; }}
-p.body {{ text-align: justify; margin: 0 0 6pt; }}
-p.indent {{ text-indent: {FIRST_LINE_INDENT_MM}mm; }}
-table.grid {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: {TABLE_PT}pt;
-  margin: 0 0 8pt; }}
-table.grid th, table.grid td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
-table.grid th {{ text-align: center; }}
-table.grid td.num {{ text-align: center; }}
-table.grid tr.total td {{ font-weight: bold; }}
-table.grid thead {{ display: table-header-group; }}
-table.grid tr {{ page-break-inside: avoid; }}
-table.closing {{ margin-top: 12pt; page-break-inside: avoid; }}
-td.recipients {{ text-align: left !important; width: 50%; }}
-td.recipients .label {{ text-decoration: underline; }}
-td.recipients ul {{ list-style: none; padding: 0; margin: 0; font-size: {RECIPIENT_PT}pt; }}
-td.signature p {{ margin: 0; font-weight: bold; }}
-td.signature .space {{ height: 3.2em; }}
+.type {{ font-size: {BODY_PT}pt; text-align: center; margin-top: 1.2em; }}
+.summary {{ font-weight: bold; text-align: center; }}
+.rule {{ text-align: center; margin-bottom: 0.8em; }}
+.h {{ font-size: {BODY_PT}pt; font-weight: bold; margin: 6pt 0; text-indent: {FIRST_LINE_INDENT_MM}mm; }}
+.h3 {{ font-style: italic; }}
+.p {{ text-align: justify; margin-bottom: 6pt; }}
+.indent {{ text-indent: {FIRST_LINE_INDENT_MM}mm; }}
+.i {{ font-style: italic; }}
+.b {{ font-weight: bold; }}
+.grid {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: {TABLE_PT}pt;
+  margin-bottom: 8pt; }}
+.td {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }}
+.th {{ border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; text-align: center; }}
+.num {{ text-align: center; }}
+.total {{ font-weight: bold; }}
+.closing {{ margin-top: 12pt; page-break-inside: avoid; }}
+.recipients {{ text-align: left; }}
+.label {{ text-decoration: underline; }}
+.list {{ list-style: none; padding: 0; font-size: {RECIPIENT_PT}pt; }}
+.sign {{ font-weight: bold; }}
+.space {{ height: 3.2em; }}
 """
-    )
 
 
-def render_html(doc: PartyDocument) -> str:
-    """The document as a standalone HTML page (the PDF's source, and the on-screen preview)."""
+def render_html(doc: PartyDocument, *, inline_css: bool = True) -> str:
+    """The document as a standalone HTML page (the PDF's source, and the on-screen preview).
+
+    `inline_css=False` leaves the stylesheet out, for render_pdf, which passes its parsed copy."""
     e = escape
-    parts = [
-        f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>{e(doc.summary)}</title>",
-        f"<style>{_css()}</style></head><body>",
-        "<table class='head'><tr><td class='issuer'>",
-    ]
+    parts = [f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>{e(doc.summary)}</title>"]
+    if inline_css:
+        parts.append(f"<style>{_font_faces()}{_css()}</style>")
+    parts.append(
+        "</head><body><table class='frame'><col style='width:42%'><col>"
+        "<tr><td class='cell'>"
+    )
     if doc.parent_issuer:
         parts.append(f"<div>{e(doc.parent_issuer.upper())}</div>")
     parts.append(
-        f"<div><b>{e(doc.issuer.upper())}</b></div><div>*</div>"
+        f"<div class='b'>{e(doc.issuer.upper())}</div><div>*</div>"
         f"<div class='blank'>{e(doc.number_line)}</div></td>"
     )
     parts.append(
-        "<td><div class='party'>ĐẢNG CỘNG SẢN VIỆT NAM</div>"
+        "<td class='cell'><div class='party'>ĐẢNG CỘNG SẢN VIỆT NAM</div>"
         f"<div class='dateline blank'>{e(doc.date_line)}</div>"
         "</td></tr></table>"
     )
@@ -405,45 +413,63 @@ def render_html(doc: PartyDocument) -> str:
     for block in doc.blocks:
         if isinstance(block, Heading):
             tag = {1: "h2", 2: "h3"}.get(block.level, "h4")
-            parts.append(f"<{tag}>{e(block.text)}</{tag}>")
+            css = "h h3" if block.level >= 3 else "h"
+            parts.append(f"<{tag} class='{css}'>{e(block.text)}</{tag}>")
         elif isinstance(block, Paragraph):
-            css = "body" + (" indent" if block.indent else "")
-            style = ("font-style:italic;" if block.italic else "") + (
-                "font-weight:bold;" if block.bold else ""
-            )
+            css = "p" + (" indent" if block.indent else "") + (" i" if block.italic else "")
+            css += " b" if block.bold else ""
             for line in block.text.splitlines():
                 if line.strip():
-                    parts.append(f"<p class='{css}' style='{style}'>{e(line.strip())}</p>")
+                    parts.append(f"<p class='{css}'>{e(line.strip())}</p>")
         elif isinstance(block, Table):
-            parts.append("<table class='grid'><thead><tr>")
+            parts.append("<table class='grid'>")
             widths = block.widths_mm or []
-            for index, column in enumerate(block.columns):
-                width = f" style='width:{widths[index]}mm'" if index < len(widths) else ""
-                parts.append(f"<th{width}>{e(column)}</th>")
+            if widths:
+                parts.append("".join(f"<col style='width:{w}mm'>" for w in widths))
+            parts.append("<thead><tr>")
+            parts.append("".join(f"<th class='th'>{e(column)}</th>" for column in block.columns))
             parts.append("</tr></thead><tbody>")
             rows = [(r, "") for r in block.rows] + ([(block.total, " class='total'")] if block.total else [])
             for values, css in rows:
                 cells = "".join(
-                    f"<td{' class=num' if i in block.numeric else ''}>{e(_cell_text(v))}</td>"
+                    f"<td class='td{' num' if i in block.numeric else ''}'>{e(_cell_text(v))}</td>"
                     for i, v in enumerate(values)
                 )
                 parts.append(f"<tr{css}>{cells}</tr>")
             parts.append("</tbody></table>")
     recipients = "".join(f"<li>- {e(r)}</li>" for r in doc.recipients)
-    signature = "".join(f"<p>{e(line)}</p>" for line in (doc.authority, doc.signer_title) if line)
+    lines = (doc.authority, doc.signer_title)
+    signature = "".join(f"<p class='sign'>{e(line)}</p>" for line in lines if line)
     parts.append(
-        "<table class='closing'><tr>"
-        f"<td class='recipients'><div class='label'>Nơi nhận:</div><ul>{recipients}</ul></td>"
-        f"<td class='signature'>{signature}<div class='space'></div><p>{e(doc.signer_name)}</p></td>"
-        "</tr></table></body></html>"
+        "<table class='frame closing'><tr><td class='cell recipients'><div class='label'>Nơi nhận:</div>"
+        f"<ul class='list'>{recipients}</ul></td><td class='cell'>{signature}<div class='space'></div>"
+        f"<p class='sign'>{e(doc.signer_name)}</p></td></tr></table></body></html>"
     )
     return "".join(parts)
+
+
+_PRINT: dict = {}
+# Drop the cached font configuration before the interpreter tears down the modules its __del__ needs.
+atexit.register(_PRINT.clear)
+
+
+def _print_setup():
+    """The font configuration and the parsed stylesheet, made once per process and reused: WeasyPrint
+    would otherwise register the four font files and parse the stylesheet again for every PDF."""
+    if not _PRINT:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        _PRINT["fonts"] = fonts
+        _PRINT["css"] = CSS(string=_font_faces() + _css(), font_config=fonts)
+    return _PRINT["fonts"], _PRINT["css"]
 
 
 def render_pdf(doc: PartyDocument) -> bytes:
     """The document as PDF, through WeasyPrint (imported here: it loads pango on first use)."""
     from weasyprint import HTML
 
-    # WeasyPrint logs every layout step at INFO; the command line and the worker need none of it.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    return HTML(string=render_html(doc), base_url="/").write_pdf()
+    fonts, css = _print_setup()
+    html = HTML(string=render_html(doc, inline_css=False), base_url="/")
+    return html.write_pdf(stylesheets=[css], font_config=fonts)

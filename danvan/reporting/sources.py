@@ -49,6 +49,7 @@ class IndicatorRow:
     target: str
     value: str
     met: bool | None
+    source: TargetValue | None = None
 
 
 def _occurrence_model():
@@ -70,22 +71,56 @@ def _section_label(section) -> str:
     return f"{section.number}. {section.title}".strip(". ") if section.number else section.title
 
 
-def _plan_tasks(plan: Plan) -> list[Task]:
-    return list(
-        Task.objects.filter(plan=plan)
-        .select_related("section")
-        .prefetch_related("assignments__unit")
+@dataclass
+class TaskInfo:
+    """What the rows need of a task, read with plain value queries (no model instances: a province
+    plan has thousands of tasks and assignments, and building objects for them was most of gather)."""
+
+    pk: int
+    text: str
+    section_id: int | None
+    section_label: str
+    order: int
+    recurrence: str
+    due_date: date | None
+    lead_names: list[str] = field(default_factory=list)
+    coordinator_names: list[str] = field(default_factory=list)
+    unit_roles: dict[int, str] = field(default_factory=dict)
+
+
+def _plan_tasks(plan: Plan) -> dict[int, TaskInfo]:
+    from danvan.plans.models import Section
+
+    labels = {
+        pk: _section_label(Section(number=number, title=title))
+        for pk, number, title in Section.objects.filter(plan=plan).values_list("id", "number", "title")
+    }
+    tasks = {
+        pk: TaskInfo(pk, summary or text, section_id, labels.get(section_id, ""), order, recurrence, due)
+        for pk, summary, text, section_id, order, recurrence, due in Task.objects.filter(plan=plan)
         .order_by("order", "id")
-    )
+        .values_list("id", "summary", "text", "section_id", "order", "recurrence", "due_date")
+    }
+    leads = (AssignmentRole.LEAD, AssignmentRole.CO_LEAD)
+    for task_id, unit_id, unit_name, as_written, role in (
+        Assignment.objects.filter(task__plan=plan)
+        .order_by("pk")
+        .values_list("task_id", "unit_id", "unit__name", "name_as_written", "role")
+    ):
+        task = tasks.get(task_id)
+        if task is None:
+            continue
+        name = unit_name if unit_id else as_written
+        if role in leads:
+            task.lead_names.append(name)
+        elif role == AssignmentRole.COORDINATOR:
+            task.coordinator_names.append(name)
+        if unit_id:
+            task.unit_roles[unit_id] = role
+    return tasks
 
 
-def _assignment_names(task: Task, roles) -> list[str]:
-    return [
-        a.unit.name if a.unit_id else a.name_as_written for a in task.assignments.all() if a.role in roles
-    ]
-
-
-def _fallback_outcome(task: Task, period) -> tuple[date | None, str] | None:
+def _fallback_outcome(task: TaskInfo, period) -> tuple[date | None, str] | None:
     """Without tracking: a one-off task counts in the period of its due date, a recurring one in every
     period; nothing is known to be done, so it is overdue once its due date passed the cut-off."""
     if task.recurrence == Recurrence.ONCE:
@@ -113,10 +148,6 @@ def _tracked(period):
     )
 
 
-def _completed_by(occ, cutoff: date) -> date | None:
-    return occ.completed_on if occ.completed_on and occ.completed_on <= cutoff else None
-
-
 def occurrences_in(period) -> list[OccurrenceRow]:
     """Every occurrence of the period's plan that falls in the period, with its outcome on the cut-off.
 
@@ -124,24 +155,18 @@ def occurrences_in(period) -> list[OccurrenceRow]:
     a recurring one in every period; nothing is known to be done, so it is overdue once its due date
     passed the cut-off.
     """
-    tasks = {task.pk: task for task in _plan_tasks(period.plan)}
+    tasks = _plan_tasks(period.plan)
     rows: list[OccurrenceRow] = []
     if tracking_available():
-        fields = ("id", "task_id", "due_date", "completed_on", "percent")
-        for occ in _tracked(period).only(*fields).order_by("due_date", "id"):
-            task = tasks.get(occ.task_id)
+        fields = ("id", "task_id", "due_date", "completed_on", "percent", "computed_outcome")
+        for pk, task_id, due, completed, percent, outcome in (
+            _tracked(period).order_by("due_date", "id").values_list(*fields)
+        ):
+            task = tasks.get(task_id)
             if task is not None:
+                done = completed if completed and completed <= period.cutoff_on else None
                 rows.append(
-                    _row(
-                        task,
-                        occ.due_date,
-                        occ.computed_outcome,
-                        {
-                            "id": occ.pk,
-                            "completed_on": _completed_by(occ, period.cutoff_on),
-                            "progress_percent": occ.percent,
-                        },
-                    )
+                    _row(task, due, outcome, {"id": pk, "completed_on": done, "progress_percent": percent})
                 )
         return rows
     for task in tasks.values():
@@ -151,12 +176,12 @@ def occurrences_in(period) -> list[OccurrenceRow]:
     return rows
 
 
-def _row(task: Task, due: date | None, outcome: str, occ: dict) -> OccurrenceRow:
+def _row(task: TaskInfo, due: date | None, outcome: str, occ: dict) -> OccurrenceRow:
     return OccurrenceRow(
         task_id=task.pk,
-        task_text=str(task) if task.summary else task.text,
+        task_text=task.text,
         section_id=task.section_id,
-        section_label=_section_label(task.section),
+        section_label=task.section_label,
         due_on=due,
         outcome=outcome,
         occurrence_id=occ.get("id"),
@@ -164,9 +189,9 @@ def _row(task: Task, due: date | None, outcome: str, occ: dict) -> OccurrenceRow
         progress_percent=occ.get("progress_percent") or 0,
         progress_note=occ.get("progress_note") or "",
         evidence=list(occ.get("evidence") or []),
-        lead_names=_assignment_names(task, (AssignmentRole.LEAD, AssignmentRole.CO_LEAD)),
-        coordinator_names=_assignment_names(task, (AssignmentRole.COORDINATOR,)),
-        unit_roles={a.unit_id: a.role for a in task.assignments.all() if a.unit_id},
+        lead_names=task.lead_names,
+        coordinator_names=task.coordinator_names,
+        unit_roles=task.unit_roles,
         order=task.order,
     )
 
@@ -218,37 +243,99 @@ def assigned_units(plan: Plan):
 def indicator_rows(period) -> list[IndicatorRow]:
     """The plan's targets against the values the indicators app computed for the period's year.
 
-    Without the indicators app (or without a value yet) the value is shown as "—".
+    A target without a computed value (no linked indicator, no round that year, or 0/0) shows "—".
+    Met / not met is judged against the plan's own target (the one the table prints).
     """
-    values = _indicator_values(period)
+    values = indicator_values(period)
     rows = []
     for target in PlanTarget.objects.filter(plan=period.plan).order_by("order", "id"):
         unit = target.unit or ""
-        goal = f"{target.get_comparator_display()} {_number(target.value)}{unit}"
-        value = values.get(target.pk)
-        if value is None:
+        goal = target_label(target.comparator, f"{_number(target.value)}{unit}")
+        found = values.get(target.pk)
+        if found is None or found.value is None:
             rows.append(IndicatorRow(text=target.subject or target.text, target=goal, value="—", met=None))
             continue
         rows.append(
             IndicatorRow(
                 text=target.subject or target.text,
                 target=goal,
-                value=f"{_number(value)}{unit}",
-                met=_meets(value, target.comparator, target.value),
+                value=f"{_number(found.value)}{unit}",
+                met=_meets(found.value, target.comparator, target.value),
+                source=found,
             )
         )
     return rows
 
 
-def _indicator_values(period) -> dict[int, object]:
+@dataclass
+class TargetValue:
+    """The current computed value of a plan target for a year (read from the indicators app)."""
+
+    value: object  # Decimal share in %, or None for 0/0
+    numerator: int
+    denominator: int
+    computed_at: object
+    criteria_name: str = ""
+    criteria_version: int | None = None
+
+
+def indicator_values(period) -> dict[int, TargetValue]:
+    """Plan target id → the current province-wide value of the indicator linked to it, for the year.
+
+    Read-only on indicators' models: `IndicatorValue.objects.current().overall()` (area empty = the
+    indicator's whole scope) of indicators whose `plan_target` belongs to the plan. The province scope
+    is an indicator without a scope unit or scoped to the plan's issuer or its territory; indicators
+    scoped to a smaller area measure something else and are left out. When several indicators
+    measure one target, the first in the indicators' own order wins.
+    """
     try:
-        from danvan.indicators import services as indicators
-    except ImportError:
+        from danvan.indicators.models import IndicatorValue
+    except ImportError:  # indicators not installed
         return {}
-    api = getattr(indicators, "target_values_for_reporting", None)
-    if api is None:
-        return {}
-    return dict(api(plan=period.plan, year=period.year, on=period.cutoff_on))
+    from django.db.models import Q
+
+    plan = period.plan
+    province = Q(indicator__scope__isnull=True)
+    for unit_id in (plan.issuer_id, getattr(plan.issuer, "territory_id", None) if plan.issuer_id else None):
+        if unit_id:
+            province |= Q(indicator__scope_id=unit_id)
+    found: dict[int, TargetValue] = {}
+    for row in (
+        IndicatorValue.objects.current()
+        .overall()
+        .filter(province, indicator__plan_target__plan=plan, year=period.year)
+        .order_by("indicator__order", "indicator_id", "-computed_at", "-id")
+        .values_list(
+            "indicator__plan_target_id",
+            "value",
+            "numerator",
+            "denominator",
+            "computed_at",
+            "criteria_set__name",
+            "criteria_set__version",
+        )
+    ):
+        target_id, value, numerator, denominator, computed_at, criteria_name, version = row
+        found.setdefault(
+            target_id,
+            TargetValue(value, numerator, denominator, computed_at, criteria_name or "", version),
+        )
+    return found
+
+
+# The report is Vietnamese whatever the interface language (see consolidated.py).
+COMPARATOR_VI = {
+    ">": "Trên {}",
+    ">=": "Từ {} trở lên",
+    "<": "Dưới {}",
+    "<=": "Không quá {}",
+    "=": "Đúng {}",
+}
+
+
+def target_label(comparator: str, value: str) -> str:
+    """'Trên 80%', 'Từ 90% trở lên': the target as the plan words it."""
+    return COMPARATOR_VI.get(comparator, "{}").format(value)
 
 
 def _number(value) -> str:

@@ -95,9 +95,15 @@ def test_docx_header_title_and_numbers_equal_the_database(filled, accounts):
         ["1", "1. Công tác tuyên truyền", "1", "0", "0", "0", "0", "1"],
         ["2", "2. Dân vận chính quyền", "2", "1", "0", "1", "0", "0"],
     ]
-    overdue = next(t for t in document.tables if t.rows[0].cells[1].text == "Nhiệm vụ")
-    assert table_rows(overdue)[1:] == [["1", "Sơ kết Quy chế dân vận", "Ban Dân vận Tỉnh ủy", "30/06/2024"]]
-    assert len(overdue.rows) - 1 == counts["overdue"]
+    # the overdue tasks, grouped by plan section with their count, one paragraph each
+    start = texts.index(
+        "Các nhiệm vụ quá hạn chưa hoàn thành (1 lượt của 1 nhiệm vụ), theo mục của kế hoạch:"
+    )
+    assert texts[start + 1 : start + 3] == [
+        "a) 2. Dân vận chính quyền: 1 lượt quá hạn",
+        "1. Sơ kết Quy chế dân vận (chủ trì: Ban Dân vận Tỉnh ủy; thời hạn: 30/06/2024).",
+    ]
+    assert counts["overdue"] == 1
     completeness = next(t for t in document.tables if t.rows[0].cells[1].text == "Địa bàn")
     result = services.completeness(filled)
     assert table_rows(completeness)[-1] == [
@@ -110,9 +116,15 @@ def test_docx_header_title_and_numbers_equal_the_database(filled, accounts):
     ]
     assert (result.total.expected, result.total.received, result.total.on_time) == (4, 3, 2)
     body = "\n".join(texts)
-    assert "Tổ chức 30 cuộc đối thoại." in body and "Xây dựng 12 mô hình Dân vận khéo." in body
-    assert "Chưa duyệt" not in body  # only accepted reports are quoted
-    assert "Khó khăn, vướng mắc: Thiếu kinh phí" in body and "Bổ sung biên chế" in body
+    # each body's own text is in annex 2 (see the XLSX test); the body of the report groups the points
+    assert "Tổ chức 30 cuộc đối thoại." not in body and "Chưa duyệt" not in body
+    shortcomings = texts.index("II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC")
+    assert texts[shortcomings + 1 : texts.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025")] == [
+        "3. Khó khăn, vướng mắc",
+        "- Thiếu kinh phí (Ủy ban nhân dân tỉnh Đồng Nai).",
+        "III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "- Bổ sung biên chế (Ủy ban nhân dân tỉnh Đồng Nai).",
+    ]
     assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in texts
     assert consolidated.PLACEHOLDER_DIRECTION in texts
 
@@ -137,6 +149,49 @@ def test_pdf_pages_render_and_xlsx_annex_lists_every_task(filled, accounts, tmp_
     assert sorted(r[6] for r in data) == ["Chưa triển khai", "Hoàn thành đúng hạn", "Quá hạn"]
     dialogue = next(r for r in data if r[2].startswith("Đối thoại"))
     assert dialogue[3:5] == ("Ủy ban nhân dân tỉnh Đồng Nai", "Ban Tổ chức Tỉnh ủy")
+    # annex 2: every accepted report's own text, in unit order; the submitted one is not there
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert book.sheetnames == ["Phụ lục 1 - Nhiệm vụ", "Phụ lục 2 - Báo cáo"]
+    reports = list(book["Phụ lục 2 - Báo cáo"].iter_rows(values_only=True))
+    assert reports[0][0].startswith("PHỤ LỤC 2: BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ")
+    assert reports[2][:7] == (
+        "STT",
+        "Cơ quan, đơn vị",
+        "Kết quả",
+        "Hạn chế",
+        "Nguyên nhân",
+        "Khó khăn, vướng mắc",
+        "Kiến nghị, đề xuất",
+    )
+    assert [r[:3] for r in reports[3:]] == [
+        (1, "Thành ủy Biên Hòa", "Xây dựng 12 mô hình Dân vận khéo."),
+        (2, "Ủy ban nhân dân tỉnh Đồng Nai", "Tổ chức 30 cuộc đối thoại."),
+    ]
+    assert reports[4][5:7] == ("Thiếu kinh phí", "Bổ sung biên chế")
+    assert reports[4][8].date().isoformat() == "2024-12-10"
+
+
+def test_points_raised_by_many_bodies_are_stated_once_with_their_count():
+    from danvan.orgs.models import OrgUnit
+    from danvan.reporting.models import BodyReport
+
+    def report(name, difficulties):
+        return BodyReport(unit=OrgUnit(name=name), difficulties=difficulties)
+
+    reports = [report(f"Xã {i}", "- Thiếu kinh phí.\n- Thiếu cán bộ") for i in range(1, 8)]
+    reports.append(report("Phường A", "thiếu  kinh phí"))
+    reports.append(report("Phường B", "Thiếu cán bộ;\n\nĐịa bàn rộng"))
+    texts = [p.text for p in consolidated._grouped_points(reports, "difficulties")]
+    assert texts == [
+        "- Thiếu kinh phí (8 cơ quan, đơn vị: Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 cơ quan, đơn vị khác).",
+        "- Thiếu cán bộ (8 cơ quan, đơn vị: Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 cơ quan, đơn vị khác).",
+        "- Địa bàn rộng (Phường B).",
+    ]
+    two = [report("Xã 1", "Thiếu kinh phí"), report("Xã 2", "Thiếu kinh phí.")]
+    assert [p.text for p in consolidated._grouped_points(two, "difficulties")] == [
+        "- Thiếu kinh phí (2 cơ quan, đơn vị: Xã 1, Xã 2)."
+    ]
+    assert consolidated._grouped_points(two, "recommendations") == []
 
 
 def test_draft_edited_regenerated_then_issued_and_kept(filled, accounts):
