@@ -162,8 +162,9 @@ def main() -> int:
     jobs.sort(key=lambda r: r["job_s"])
     median = jobs[len(jobs) // 2]
     print(
-        f"data: {f['occurrences']} occurrences in 2024 ({f['overdue']} overdue), {f['bodies']} bodies expected, "
-        f"{f['reports']} reports ({f['accepted']} accepted); built in {built['build_s']} s"
+        f"data: {f['occurrences']} occurrences in 2024 ({f['overdue']} overdue), "
+        f"{f['bodies']} bodies expected, {f['reports']} reports ({f['accepted']} accepted); "
+        f"built in {built['build_s']} s"
     )
     print(
         "each part, one fresh process (wall / CPU): "

@@ -389,10 +389,7 @@ def render_html(doc: PartyDocument, *, inline_css: bool = True) -> str:
     parts = [f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>{e(doc.summary)}</title>"]
     if inline_css:
         parts.append(f"<style>{_font_faces()}{_css()}</style>")
-    parts.append(
-        "</head><body><table class='frame'><col style='width:42%'><col>"
-        "<tr><td class='cell'>"
-    )
+    parts.append("</head><body><table class='frame'><col style='width:42%'><col><tr><td class='cell'>")
     if doc.parent_issuer:
         parts.append(f"<div>{e(doc.parent_issuer.upper())}</div>")
     parts.append(
