@@ -85,11 +85,17 @@ def defaults_for(period: ReportingPeriod, actor=None) -> dict:
     if plan.issued_on:
         plan_ref += f" ngày {_fmt(plan.issued_on)}"
     issuer_short = (board.short_name or board.name) if board else "Ban Dân vận"
+    term = (
+        f"{plan.term_start}-{plan.term_end}"
+        if plan.term_start and plan.term_end
+        else f"{period.year - period.year % 5}-{period.year - period.year % 5 + 5}"
+    )
     year_text = f"năm {period.year}" if period.kind == "annual" else period.label
     return {
         "parent_issuer": parent.name if parent else "",
         "issuer": issuer_short,
         "symbol": "BC/BDVTU",
+        "term": term,
         "place": _place_of(territory) or plan.place or "",
         "summary": f"kết quả thực hiện {plan_ref} {year_text}",
         "introduction": (
@@ -130,6 +136,7 @@ EDITABLE = (
     "issuer",
     "number",
     "symbol",
+    "term",
     "place",
     "issued_on",
     "summary",
@@ -151,10 +158,70 @@ def update_consolidated(report: ConsolidatedReport, *, data: dict, actor) -> Con
     for name in EDITABLE:
         if name in data:
             setattr(report, name, data[name])
+    report.number = normalize_number(report.number)
+    report.symbol, report.term = report.symbol.strip(), report.term.strip()
     report._history_user = actor
     report.full_clean()
+    check_number_free(report)
     report.save()
     return report
+
+
+def normalize_number(number: str) -> str:
+    """'05' and '5' are the same number: stored without leading zeros (the header pads it to 05)."""
+    number = (number or "").strip()
+    return str(int(number)) if number.isdigit() else number
+
+
+def number_taken(report: ConsolidatedReport) -> ConsolidatedReport | None:
+    """The issued report that already holds this report's number in its series, if any.
+
+    Party numbering (domain.md §4.2, HD 36-HD/VPTW) runs from 01 for each document type of each
+    issuer over a term of the Party committee: the series is the symbol ("BC/BDVTU": type BC,
+    issuer BDVTU; compared without case) and the term, across every plan and period.
+    """
+    if not report.number or not report.term:
+        return None
+    return (
+        ConsolidatedReport.objects.issued()
+        .filter(symbol__iexact=report.symbol, term=report.term, number=report.number)
+        .exclude(pk=report.pk)
+        .select_related("period")
+        .first()
+    )
+
+
+def next_free_number(report: ConsolidatedReport) -> int:
+    numbers = (
+        ConsolidatedReport.objects.issued()
+        .filter(symbol__iexact=report.symbol, term=report.term)
+        .values_list("number", flat=True)
+    )
+    return max((int(n) for n in numbers if n.isdigit()), default=0) + 1
+
+
+def check_number_free(report: ConsolidatedReport) -> None:
+    """Refuse a number that an issued report of the same series already holds, naming it."""
+    holder = number_taken(report)
+    if holder is None:
+        return
+    raise ValidationError(
+        _(
+            "Number %(number)s-%(symbol)s is already used in the %(term)s term of the Party committee "
+            "by “%(summary)s” (issued on %(date)s). Party documents are numbered in one series per "
+            "document type and issuer for the whole term: enter another number (the next free one "
+            "is %(next)s)."
+        )
+        % {
+            "number": f"{int(report.number):02d}" if report.number.isdigit() else report.number,
+            "symbol": report.symbol,
+            "term": report.term,
+            "summary": holder.summary,
+            "date": _fmt(holder.issued_on),
+            "next": f"{next_free_number(report):02d}",
+        },
+        code="number_taken",
+    )
 
 
 # ----------------------------------------------------------------------------------------- data
@@ -633,6 +700,10 @@ def issue(report: ConsolidatedReport, *, actor, now=None) -> ConsolidatedReport:
         raise ValidationError(_("Enter the document number before issuing the report."))
     if not report.signer_name.strip():
         raise ValidationError(_("Enter the signer's name before issuing the report."))
+    if not report.term.strip():
+        raise ValidationError(_("Enter the Party committee term (e.g. 2020-2025) before issuing the report."))
+    report.number = normalize_number(report.number)
+    check_number_free(report)
     moment = now or timezone.now()
     if report.issued_on is None:
         report.issued_on = timezone.localdate(moment)

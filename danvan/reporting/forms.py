@@ -82,6 +82,7 @@ class ConsolidatedForm(forms.ModelForm):
             "issuer",
             "number",
             "symbol",
+            "term",
             "place",
             "issued_on",
             "summary",

@@ -3,8 +3,11 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -399,6 +402,18 @@ class ConsolidatedReport(TimeStampedModel):
     issuer = models.CharField(_("issuing body"), max_length=255)
     number = models.CharField(_("number"), max_length=16, blank=True)
     symbol = models.CharField(_("symbol"), max_length=64, default="BC/BDVTU")
+    term = models.CharField(
+        _("Party committee term"),
+        max_length=9,
+        blank=True,
+        validators=[
+            RegexValidator(r"^(19|20)\d\d-(19|20)\d\d$", _("Write the term as two years, e.g. 2020-2025."))
+        ],
+        help_text=_(
+            "Party documents are numbered from 01 for each document type in each term of the Party "
+            "committee (e.g. 2020-2025), not each year."
+        ),
+    )
     place = models.CharField(_("place"), max_length=120)
     issued_on = models.DateField(_("date"), null=True, blank=True)
     summary = models.CharField(_("summary (trích yếu)"), max_length=500)
@@ -436,6 +451,20 @@ class ConsolidatedReport(TimeStampedModel):
                 name="reporting_consolidated_one_draft",
                 violation_error_message=_("The period already has a draft consolidated report."),
             ),
+            # Party numbering (domain.md §4.2): one number per issuer and document type (the symbol,
+            # "BC/BDVTU") in one term of the Party committee. consolidated.number_taken() says which
+            # report holds the number; this index is the guard against a race.
+            models.UniqueConstraint(
+                Lower("symbol"),
+                "term",
+                "number",
+                condition=Q(status=ConsolidatedStatus.ISSUED),
+                name="reporting_consolidated_number_unique",
+                violation_error_message=_(
+                    "This number is already used by an issued report of the same type and issuer in "
+                    "this term of the Party committee."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -450,6 +479,14 @@ class ConsolidatedReport(TimeStampedModel):
     @property
     def is_draft(self) -> bool:
         return self.status == ConsolidatedStatus.DRAFT
+
+    def clean(self):
+        super().clean()
+        if self.term and self.term[:4].isdigit() and self.term[-4:].isdigit():
+            if int(self.term[-4:]) <= int(self.term[:4]):
+                raise ValidationError(
+                    {"term": _("The term must end after it starts, e.g. 2020-2025.")}, code="term_order"
+                )
 
     def recipient_list(self) -> list[str]:
         return [line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip()]
