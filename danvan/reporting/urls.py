@@ -9,6 +9,11 @@ urlpatterns = [
     path("periods/<int:pk>/", views.PeriodDetailView.as_view(), name="period"),
     path("periods/<int:pk>/bodies/<int:unit_pk>/", views.ReportStartView.as_view(), name="report_start"),
     path("periods/<int:pk>/completeness/", views.CompletenessView.as_view(), name="completeness"),
+    path(
+        "periods/<int:pk>/completeness/xlsx/",
+        views.CompletenessExportView.as_view(),
+        name="completeness_export",
+    ),
     path("periods/<int:pk>/remind/", views.RemindView.as_view(), name="remind"),
     path("periods/<int:pk>/exempt/", views.ExemptView.as_view(), name="exempt"),
     path("periods/<int:pk>/add-body/", views.AddBodyView.as_view(), name="add_body"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,7 +17,7 @@ from danvan.core.models import AuditEntry
 from danvan.core.permissions import manages_everything, sees_everything
 from danvan.orgs.models import OrgUnit
 
-from . import consolidated, services, tasks
+from . import consolidated, exports, services, tasks
 from .choices import ReportStatus
 from .forms import (
     AnswerForm,
@@ -419,6 +419,23 @@ class CompletenessView(PeriodMixin, PermissionRequiredMixin, TemplateView):
             else [],
         )
         return context
+
+
+class CompletenessExportView(PeriodMixin, PermissionRequiredMixin, View):
+    """The completeness table as an Excel file, counted over what the user may see."""
+
+    permission_required = "reporting.view_completeness"
+
+    def get(self, request, pk):
+        period = self.get_period()
+        response = HttpResponse(
+            exports.completeness_workbook(period, request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="tinh-hinh-bao-cao-{period.year}-{period.pk}.xlsx"'
+        )
+        return response
 
 
 class BoardActionView(PeriodMixin, PermissionRequiredMixin, View):
