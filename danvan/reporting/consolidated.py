@@ -454,7 +454,8 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
         )
         # Paragraphs, not a bordered table: the list can run to hundreds of tasks, and WeasyPrint lays
         # out a table cell by cell at about twice the cost of the same text as paragraphs.
-        for letter, (label, count, items) in zip(LETTERS, groups, strict=False):
+        for index, (label, count, items) in enumerate(groups):
+            letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
             blocks.append(Heading(f"{letter}) {label}: {count} lượt quá hạn", level=3))
             blocks += [
                 Paragraph(f"{i}. {item.text} ({_overdue_detail(item)}).") for i, item in enumerate(items, 1)

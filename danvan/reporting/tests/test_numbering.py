@@ -107,3 +107,25 @@ def test_the_database_refuses_a_duplicate_issued_number(issued, other_draft):
     ConsolidatedReport.objects.filter(pk=other_draft.pk).update(number="5", symbol="BC/BDVTU")
     with pytest.raises(IntegrityError), transaction.atomic():
         ConsolidatedReport.objects.filter(pk=other_draft.pk).update(status="issued")
+
+
+def test_the_page_shows_the_term_and_the_error_when_issuing_a_taken_number(
+    client, issued, other_draft, accounts
+):
+    from django.forms.models import model_to_dict
+
+    from danvan.reporting.forms import ConsolidatedForm
+
+    client.force_login(accounts["coordinator"])
+    page = client.get(other_draft.get_absolute_url()).content.decode()
+    assert 'name="term"' in page and 'value="2020-2025"' in page
+    data = {
+        k: v if v is not None else ""
+        for k, v in model_to_dict(other_draft, ConsolidatedForm.Meta.fields).items()
+    }
+    data |= {"number": "5", "signer_name": "Nguyễn Văn B", "issue": "1"}
+    response = client.post(other_draft.get_absolute_url(), data)
+    assert response.status_code == 200
+    assert "Số 05-BC/BDVTU đã được dùng trong nhiệm kỳ 2020-2025 của cấp ủy" in response.content.decode()
+    other_draft.refresh_from_db()
+    assert other_draft.is_draft and other_draft.number == ""
