@@ -1,13 +1,16 @@
 """Rules of the citizens app: intake, classification, routing, time limits, answers, duplicates,
 denouncer protection, dialogues and statistics. Views, API, portal, commands and demo call these."""
 
+import logging
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -30,6 +33,7 @@ from .models import (
     SenderAccess,
 )
 
+logger = logging.getLogger(__name__)
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 SENDER_FIELDS = ("full_name", "address", "phone", "email", "id_number")
 
@@ -464,24 +468,39 @@ def find_duplicates(
     qs = Petition.objects.exclude(pk=petition.pk).filter(received_on__range=window).select_related("sender")
     if petition.case_file_id:
         qs = qs.exclude(case_file_id=petition.case_file_id)
-    own_name = fold(sender.full_name) if sender else ""
+    own_name = _fold_text(sender.full_name) if sender else ""
     contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
     found = []
-    for other in qs.filter(Q(topic=petition.topic) | Q(petition_type=petition.petition_type))[:2000]:
+    own_content = _fold_text(petition.content)
+    candidates = qs.filter(Q(topic=petition.topic) | Q(petition_type=petition.petition_type)).only(
+        "id", "content", "received_on", "case_file_id", "sender__full_name", "sender__phone", "sender__email"
+    )
+    for other in candidates[:2000]:
         other_sender = getattr(other, "sender", None)
         same_person = (
             bool(other_sender)
             and bool(own_name)
             and (
-                fold(other_sender.full_name) == own_name
+                _fold_text(other_sender.full_name) == own_name
                 or bool(contacts & {other_sender.phone, other_sender.email.lower()} - {""})
             )
         )
-        similarity = fuzz.token_set_ratio(fold(petition.content), fold(other.content))
+        similarity = fuzz.token_set_ratio(own_content, _fold_text(other.content))
         if (same_person and similarity >= threshold - 20) or similarity >= 95:
             found.append((other, int(similarity)))
     found.sort(key=lambda pair: -pair[1])
     return found[:limit]
+
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_SPACES = re.compile(r"\s+")
+
+
+def _fold_text(text: str) -> str:
+    """core.text.fold for comparing many texts: the combining marks (all Vietnamese tone and vowel marks
+    are in U+0300–U+036F) are removed by one regular expression instead of a loop over characters."""
+    text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
+    return _SPACES.sub(" ", _MARKS.sub("", text)).strip().lower()
 
 
 @transaction.atomic
@@ -760,9 +779,15 @@ def receive_submission(
     now=None,
 ):
     """A citizen's own submission (portal or Open311), the part done in the request: limits, the
-    per-address rate limit, one INSERT of the intake with its tracking code, and the job that registers
-    it, in one transaction (the job row commits with the intake, so neither is lost). Raises
-    TooManySubmissions when the address's quota is used up; `address=None` skips the quota (staff)."""
+    per-address rate limit, one INSERT of the intake with its tracking code, then its job.
+
+    The INSERT commits on its own, so the database's write lock is held only for that statement (on
+    SQLite one writer at a time: every Python step inside a write transaction would hold up the other
+    app-server processes). The intake is the durable record: should queueing its job fail, or the job
+    be lost with a worker, the sweep (`process_pending_intakes`, run by every job and by
+    `danvan petitions process`) registers it. The rate-limit count is read before the INSERT, so
+    concurrent requests from one address may exceed the limit by at most the number in flight.
+    Raises TooManySubmissions when the address's quota is used up; `address=None` skips it (staff)."""
     from .models import Intake
     from .tasks import process_intake
 
@@ -772,54 +797,42 @@ def receive_submission(
             _("The content is too long: at most %(n)s characters.") % {"n": limits["max_content"]}
         )
     mime = check_upload(upload) if upload else ""
-    payload = {
-        "petition_type": petition_type,
-        "subject": subject,
-        "content": content,
-        "topic": topic,
-        "location_unit": location_unit.pk if location_unit else None,
-        "address_text": address_text,
-        "sender": {k: v for k, v in sender.items() if k in SENDER_FIELDS and v},
-        "is_anonymous": is_anonymous,
-    }
-    key = address_key(address or "")
+    received_at = now or timezone.now()
+    if address is not None and not allow_submission(address, now=received_at):
+        raise TooManySubmissions
+    intake = Intake(
+        channel=channel,
+        received_at=received_at,
+        address_hash=address_key(address or ""),
+        payload={
+            "petition_type": petition_type,
+            "subject": subject,
+            "content": content,
+            "topic": topic,
+            "location_unit": location_unit.pk if location_unit else None,
+            "address_text": address_text,
+            "sender": {k: v for k, v in sender.items() if k in SENDER_FIELDS and v},
+            "is_anonymous": is_anonymous,
+        },
+    )
+    if upload:
+        intake.attachment = upload
+        intake.attachment_name = upload.name[:255]
+        intake.attachment_type = mime
+        intake.attachment_size = upload.size
     for attempt in range(3):
-        # A new code on the (1 in 10^12) collision; each try is its own short transaction.
+        intake.code = new_tracking_code()
         try:
-            with transaction.atomic():
-                received_at = now or timezone.now()
-                if address is not None:
-                    _lock_address(key)
-                    if not allow_submission(address, now=received_at):
-                        raise TooManySubmissions
-                intake = Intake(
-                    code=new_tracking_code(),
-                    channel=channel,
-                    received_at=received_at,
-                    address_hash=key,
-                    payload=payload,
-                )
-                if upload:
-                    intake.attachment = upload
-                    intake.attachment_name = upload.name[:255]
-                    intake.attachment_type = mime
-                    intake.attachment_size = upload.size
-                intake.save()
-                process_intake.enqueue(intake.pk)
-            return intake
-        except IntegrityError:
+            intake.save(force_insert=True)
+            break
+        except IntegrityError:  # the same code drawn twice (1 in 10^12): draw again
             if attempt == 2:
                 raise
-
-
-def _lock_address(key: str) -> None:
-    """PostgreSQL: serialize the submissions of one address, so that concurrent requests cannot both
-    pass the quota check. SQLite already runs write transactions one at a time (IMMEDIATE)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(key[:15], 16)])
+    try:
+        process_intake.enqueue(intake.pk)
+    except DatabaseError:
+        logger.exception("Job for intake %s not queued; the sweep will register it.", intake.code)
+    return intake
 
 
 MAX_ATTEMPTS = 5
@@ -865,9 +878,10 @@ def process_intake(intake_id: int, *, now=None) -> Petition | None:
                 size=intake.attachment_size,
                 content_type=intake.attachment_type,
             )
-        duplicates = find_duplicates(petition)
+        duplicates = find_duplicates(petition, limit=1)
         if duplicates:
-            link_duplicates(petition, [other for other, _score in duplicates])
+            # Join the case file of the closest match (staff link further copies on the petition page).
+            link_duplicates(petition, [duplicates[0][0]])
             petition.refresh_from_db()
         # Sent inside the transaction: if the commit fails the job runs again and sends the same code.
         confirm_to_citizen(petition, sender.get("email", ""))

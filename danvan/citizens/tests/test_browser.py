@@ -1,9 +1,9 @@
-"""End to end: a citizen submits on the portal, staff classify and route it, the handler answers,
-and the citizen sees the answer by tracking code."""
+"""End to end: a citizen submits on the portal (an intake, registered as a petition by its job), staff
+classify and route it, the handler answers, and the citizen sees the answer by tracking code."""
 
 import pytest
 
-from danvan.citizens.models import Petition
+from danvan.citizens.models import Intake, Petition
 
 
 @pytest.mark.browser
@@ -18,7 +18,11 @@ def test_portal_to_answer(page, login, accounts, org_tree):
     page.click("#submit-form button[type=submit]")
     code = page.inner_text("#tracking-code").strip()
     assert code.startswith("DV-")
+    # The request stored the intake; its job (immediate backend in tests) registered the petition.
     petition = Petition.objects.get(code=code)
+    assert Intake.objects.get(code=code).petition == petition
+    page.click("text=Theo dõi đơn này")
+    assert page.inner_text("#follow-status") == "Đã nhận"
 
     # Staff classify and route
     login("coordinator")

@@ -288,3 +288,18 @@ def test_job_links_the_same_letter_sent_twice(org_tree):
     first.refresh_from_db()
     assert first.case_file_id == second.case_file_id is not None
     assert (first.is_duplicate, second.is_duplicate) == (False, True)
+
+
+def test_search_index_follows_changes_and_never_holds_a_denouncer(org_tree):
+    """Word-prefix search through the index (FTS5 on SQLite, pg_trgm on PostgreSQL), kept in step with
+    the table; once a petition is classified as a denunciation its sender is no longer findable."""
+    p = register(org_tree, petition_type="recommendation")
+    assert list(Petition.objects.search("Nguyễn Văn")) == [p]
+    assert list(Petition.objects.search("bồi thư")) == [p]
+    assert list(Petition.objects.search(p.code[3:7].lower())) == [p]
+    assert list(Petition.objects.search("đất")) == []
+    services.classify_petition(p, petition_type="denunciation", eligible=True)
+    assert list(Petition.objects.search("Nguyễn Văn")) == []
+    assert list(Petition.objects.search("khiếu nại")) == [p]
+    Petition.objects.filter(pk=p.pk).delete()
+    assert list(Petition.objects.search("khiếu nại")) == []
