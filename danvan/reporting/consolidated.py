@@ -383,6 +383,29 @@ def _indicator_note(rows: list[sources.IndicatorRow]) -> str:
     return text + (f"; bộ tiêu chí: {'; '.join(parts)}.)" if parts else ".)")
 
 
+def _movement_blocks(year: int) -> list:
+    """Section I.5: figures of the plan's other work (supervision, membership, training, …)."""
+    sections = sources.movement_figures(year)
+    if not sections:
+        return []
+    blocks: list = [Heading("5. Kết quả các mặt công tác khác của kế hoạch", level=2)]
+    for index, section in enumerate(sections):
+        letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
+        blocks.append(Heading(f"{letter}) {section['title']}", level=3))
+        blocks.append(
+            Table(
+                columns=["Nội dung", "Số liệu"],
+                rows=[[row["label"], row["value"]] for row in section["rows"]],
+                widths_mm=[120, 40],
+                numeric={1},
+            )
+        )
+        table = section.get("table")
+        if table and table["rows"]:
+            blocks.append(Table(columns=list(table["columns"]), rows=[list(r) for r in table["rows"]]))
+    return blocks
+
+
 def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> PartyDocument:
     """The consolidated report as a Party document (a draft carries the "DỰ THẢO" mark)."""
     period = report.period
@@ -505,8 +528,9 @@ def build_document(report: ConsolidatedReport, data: Gathered | None = None) -> 
                 + "."
             )
         )
+    blocks += _movement_blocks(period.year)
     if report.assessment.strip():
-        blocks.append(Heading("5. Đánh giá chung", level=2))
+        blocks.append(Heading("6. Đánh giá chung", level=2))
         blocks.append(Paragraph(report.assessment))
 
     blocks.append(Heading("II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC"))

@@ -430,3 +430,15 @@ def send_reminders(*, period, units, actor, now) -> int:
                 continue  # already reminded today
             written += 1
     return written
+
+
+def movement_figures(year: int) -> list[dict]:
+    """The plan's other work for the year (supervision, membership, training, ethnic and religious
+    affairs, public opinion), as movement's `yearly_figures` gives it; empty without that app."""
+    from django.apps import apps
+
+    if not apps.is_installed("danvan.movement"):
+        return []
+    from danvan.movement.services import yearly_figures
+
+    return yearly_figures(year)

@@ -4,6 +4,7 @@ draft editing and regeneration, issued versions kept, the command."""
 import io
 import re
 from collections import Counter
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -243,3 +244,28 @@ def test_command_writes_docx_pdf_and_xlsx(filled, tmp_path):
         call_command("consolidated_report", "--period", "2019", "--out", str(out))
     with pytest.raises(CommandError, match="use .docx, .pdf or .xlsx"):
         call_command("consolidated_report", "--period", "2024", "--out", str(tmp_path / "bc.txt"))
+
+
+def test_movement_figures_of_the_year_appear_as_section_five(filled, accounts, org_tree):
+    from danvan.movement.services import supervision
+    from danvan.orgs import services as orgs
+    from danvan.orgs.choices import OrgKind, Role
+    from danvan.orgs.tests.factories import UserFactory
+
+    front = orgs.create_unit(key="t-mttq", kind=OrgKind.FATHERLAND_FRONT, name="Ủy ban MTTQ tỉnh")
+    officer = UserFactory(username="front", role=Role.AGENCY_OFFICER, org_unit=front)
+    programme = supervision.create_programme(
+        actor=officer, year=filled.year, subject="Giám sát bảo hiểm y tế", organization=front, scope="Cấp thẻ"
+    )
+    supervision.add_recommendation(
+        programme, actor=officer, text="Cấp đủ thẻ", addressed_to=org_tree["people"],
+        due_date=date(filled.year, 9, 30),
+    )
+    report = consolidated.start_consolidated(filled, actor=accounts["coordinator"])
+    document = Document(io.BytesIO(consolidated.render(report, formats=("docx",))["docx"]))
+    texts = [p.text for p in document.paragraphs]
+    assert "5. Kết quả các mặt công tác khác của kế hoạch" in texts
+    assert "a) Giám sát và phản biện xã hội" in texts
+    rows = [row for table in document.tables for row in table_rows(table)]
+    assert ["Chương trình giám sát", "1"] in rows
+    assert ["Số kiến nghị sau giám sát", "1"] in rows
