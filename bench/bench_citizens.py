@@ -338,8 +338,9 @@ def main() -> None:
     parser.add_argument(
         "--drain",
         type=int,
-        default=300,
-        help="jobs the worker runs after the locust run (default 300; 0 = none)",
+        default=30,
+        help="jobs the worker runs after the locust run (default 30; 0 = none); each job also "
+        "registers up to 20 intakes waiting for more than 5 minutes",
     )
     parser.add_argument(
         "--database-url",
