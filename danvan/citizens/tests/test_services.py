@@ -303,3 +303,12 @@ def test_search_index_follows_changes_and_never_holds_a_denouncer(org_tree):
     assert list(Petition.objects.search("khiếu nại")) == [p]
     Petition.objects.filter(pk=p.pk).delete()
     assert list(Petition.objects.search("khiếu nại")) == []
+
+
+def test_worker_start_registers_submissions_whose_job_was_lost(org_tree, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
+    out = StringIO()
+    call_command("worker", "--batch", "--no-schedule", stdout=out)
+    assert "Online submissions: 1 registered, 0 failed." in out.getvalue()
+    assert Petition.objects.get().code == intake.code

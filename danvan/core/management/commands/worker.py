@@ -22,4 +22,6 @@ class Command(BaseCommand):
 
             if ensure_daily_run(now_if_missing=True):
                 self.stdout.write("Queued the daily reminder run.")
+        # Online submissions whose job was lost (e.g. the worker stopped) are registered now.
+        call_command("process_petitions", stdout=self.stdout)
         call_command("db_worker", batch=options["batch"])
