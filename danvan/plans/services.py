@@ -225,20 +225,18 @@ def save_extracted_plan(extracted: ExtractedPlan, *, actor, update_plan: Plan | 
             order=order,
         )
         tasks.append(task)
-        Assignment.objects.bulk_create(
-            [
-                Assignment(
-                    task=task,
-                    unit_id=name.unit_id if name.confidence >= 0.75 else None,
-                    name_as_written=name.text[:255],
-                    role=name.role,
-                    match_confidence=min(1.0, name.confidence),
-                    is_group=name.is_group,
-                    order=i,
-                )
-                for i, name in enumerate(record.names)
-            ]
-        )
+        # One save per assignment (not bulk_create): each is audited, and tracking gives the task's
+        # occurrences their lead body when the lead assignment is saved.
+        for i, name in enumerate(record.names):
+            Assignment.objects.create(
+                task=task,
+                unit_id=name.unit_id if name.confidence >= 0.75 else None,
+                name_as_written=name.text[:255],
+                role=name.role,
+                match_confidence=min(1.0, name.confidence),
+                is_group=name.is_group,
+                order=i,
+            )
     for order, target in enumerate(extracted.targets):
         try:
             value = Decimal(target.value)

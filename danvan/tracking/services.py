@@ -95,8 +95,8 @@ def sync_occurrences(task: Task, *, today: date | None = None) -> tuple[int, int
             Occurrence.objects.filter(pk=occ.pk).update(
                 search_text=text, plan_id=task.plan_id, section_id=task.section_id
             )
-        if occ.lead_unit_id is None and lead is not None:
-            changes["lead_unit"] = lead
+        if occ.is_open and lead is not None and occ.lead_unit_id != lead.pk:
+            changes["lead_unit"] = lead  # a corrected lead takes over the open work
         if changes:
             for name, value in changes.items():
                 setattr(occ, name, value)
