@@ -52,3 +52,17 @@ class SubmitForm(forms.Form):
 
 class FollowForm(forms.Form):
     code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+
+class PublicModelFilterForm(forms.Form):
+    """Search the published exemplary models by words, field and year."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    field = forms.ChoiceField(label=_("Field"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        from danvan.movement.choices import ModelField
+
+        super().__init__(*args, **kwargs)
+        self.fields["field"].choices = [("", _("All fields")), *ModelField.choices]

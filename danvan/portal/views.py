@@ -1,15 +1,24 @@
-"""Public pages: submit, follow by tracking code, public statistics; no account and no personal data."""
+"""Public pages: submit, follow by tracking code, public statistics, published exemplary models and plan
+progress; no account and no personal data."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from danvan.citizens import services
 from danvan.citizens.choices import Channel
+from danvan.movement.models import ExemplaryModel
+from danvan.plans.choices import PlanStatus
+from danvan.plans.models import Plan, Section
+from danvan.tracking import services as tracking
+from danvan.tracking.choices import Outcome
+from danvan.tracking.models import Occurrence
 
-from .forms import FollowForm, SubmitForm
+from .forms import FollowForm, PublicModelFilterForm, SubmitForm
 
 
 def client_address(request) -> str:
@@ -86,3 +95,100 @@ class StatisticsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(stats=services.public_statistics(), public=True, **kwargs)
+
+
+class PublicModelListView(ListView):
+    """Exemplary "Dân vận khéo" models the Board published; no contact data of anyone."""
+
+    template_name = "portal/models.html"
+    context_object_name = "models"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filter_form = form = PublicModelFilterForm(self.request.GET or None)
+        qs = (
+            ExemplaryModel.objects.published()
+            .select_related("unit")
+            .annotate(n_awards=Count("awards", distinct=True), n_copies=Sum("replications__count"))
+            .order_by("-year", "name", "pk")
+        )
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["q"]:
+                qs = qs.search(data["q"])
+            if data["field"]:
+                qs = qs.filter(field=data["field"])
+            if data["year"]:
+                qs = qs.filter(year=data["year"])
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+
+
+class PublicModelDetailView(DetailView):
+    template_name = "portal/model_detail.html"
+    context_object_name = "model"
+
+    def get_queryset(self):
+        # An unpublished id answers 404 exactly like a missing one.
+        return ExemplaryModel.objects.published().select_related("unit")
+
+    def get_context_data(self, **kwargs):
+        model = self.object
+        return super().get_context_data(
+            awards=model.awards.all(),
+            replication_count=model.replications.aggregate(n=Sum("count"))["n"] or 0,
+            **kwargs,
+        )
+
+
+class PublicProgressView(TemplateView):
+    """Progress of the active plans: aggregate outcome counts per plan and section, no names or comments.
+
+    Counted by tracking's own outcome matrix (the status rule lives there), in one aggregate query,
+    plus one query for the plans and one for the section titles."""
+
+    template_name = "portal/progress.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        plans = list(Plan.objects.filter(status=PlanStatus.ACTIVE).order_by("-issued_on", "-id"))
+        occurrences = Occurrence.objects.filter(plan__in=[p.pk for p in plans])
+        matrix = tracking.outcome_matrix(occurrences, today=today, group=("plan", "section")) if plans else []
+        section_ids = {row["key"][1] for row in matrix if row["key"][1] is not None}
+        sections = {s.pk: s for s in Section.objects.filter(pk__in=section_ids)} if section_ids else {}
+        by_plan = {row["key"]: row for row in tracking.regroup(matrix, 0)}
+        rows_by_plan: dict[int, list[dict]] = {}
+        for row in matrix:
+            plan_id, section_id = row["key"]
+            section = sections.get(section_id)
+            row["name"] = str(section) if section else _("No section")
+            row["order"] = (section is None, section.order if section else 0)
+            rows_by_plan.setdefault(plan_id, []).append(row)
+        entries = []
+        for plan in plans:
+            section_rows = sorted(rows_by_plan.get(plan.pk, []), key=lambda r: r["order"])
+            total = by_plan.get(plan.pk)
+            entries.append({
+                "plan": plan,
+                "total": _with_bars(total) if total else None,
+                "sections": [_with_bars(r) for r in section_rows],
+            })
+        return super().get_context_data(entries=entries, outcomes=Outcome.choices, today=today, **kwargs)
+
+
+def _with_bars(row: dict) -> dict:
+    """Adds [(outcome, label, n, percent width)] for a CSS stacked bar."""
+    total = row["total"] or 0
+    labels = dict(Outcome.choices)
+    row["bars"] = [
+        (o, labels[o], row["counts"][o], round(100 * row["counts"][o] / total, 1) if total else 0)
+        for o in BAR_ORDER
+    ]
+    return row
+
+
+BAR_ORDER = (
+    Outcome.DONE_ON_TIME, Outcome.DONE_LATE, Outcome.OVERDUE, Outcome.IN_PROGRESS, Outcome.NOT_STARTED,
+)
