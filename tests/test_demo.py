@@ -30,6 +30,7 @@ def test_demo_without_reference_data_builds_a_small_tree_and_every_account(login
         "lanhdao": (Role.LEADER, "Ban Thường vụ Tỉnh ủy"),
         "mttq": (Role.AGENCY_OFFICER, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"),
         "xaphuong": (Role.AGENCY_OFFICER, "Ủy ban nhân dân phường Trấn Biên"),
+        "bantochuc": (Role.AGENCY_OFFICER, "Ban Tổ chức Tỉnh ủy"),
         "tiepdan": (Role.RECEPTION_OFFICER, "Ban Tiếp công dân Thành phố Đồng Nai"),
         "quantri": (Role.ADMINISTRATOR, "Thành ủy Đồng Nai"),
     }
@@ -52,7 +53,7 @@ def test_demo_uses_existing_units_and_is_idempotent(org_tree, logins_file):
     units = OrgUnit.objects.count()
     demo.build(scale="small", stdout=io.StringIO())
     assert OrgUnit.objects.count() == units
-    assert User.objects.filter(username__in=[a[0] for a in demo.ACCOUNTS.values()]).count() == 6
+    assert User.objects.filter(username__in=[a[0] for a in demo.ACCOUNTS.values()]).count() == 7
     assert demo.demo_user("coordinator").org_unit.name == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
 
 
@@ -68,6 +69,8 @@ def test_demo_picks_units_open_today_from_reference_like_data(logins_file):
     services.create_unit(key="tw-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Dân vận Trung ương")
     services.create_unit(key="dn-btgdv", kind=OrgKind.PARTY_BOARD,
                          name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai", parent=party)
+    services.create_unit(key="dn-btc", kind=OrgKind.PARTY_BOARD, name="Ban Tổ chức Thành ủy Đồng Nai",
+                         parent=party)
     services.create_unit(key="dn-mttq", kind=OrgKind.FATHERLAND_FRONT,
                          name="Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đồng Nai")
     services.create_unit(key="dn-ubnd", kind=OrgKind.STATE_BODY, name="Ủy ban nhân dân thành phố Đồng Nai")
@@ -76,6 +79,7 @@ def test_demo_picks_units_open_today_from_reference_like_data(logins_file):
     assert roles["dieuphoi"][1] == "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai"
     assert roles["lanhdao"][1] == "Ban Thường vụ Thành ủy Đồng Nai"
     assert roles["mttq"][1] == "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đồng Nai"
+    assert roles["bantochuc"][1] == "Ban Tổ chức Thành ủy Đồng Nai"
     assert User.objects.get(username="xaphuong").org_unit.parent == ward
     assert roles["tiepdan"][1] == "Ban Tiếp công dân thành phố Đồng Nai"
     assert not OrgUnit.objects.filter(key__startswith="demo-tinh").exists()  # no fallback tree

@@ -30,6 +30,8 @@ ACCOUNTS = {
     "leader": ("lanhdao", Role.LEADER, "Nguyễn Văn Minh", "standing_committee"),
     "front_officer": ("mttq", Role.AGENCY_OFFICER, "Lê Thị Thu", "fatherland_front"),
     "commune_officer": ("xaphuong", Role.AGENCY_OFFICER, "Phạm Văn Long", "commune_committee"),
+    # A body that leads tasks of the seed plan, so that its inbox shows real work.
+    "board_officer": ("bantochuc", Role.AGENCY_OFFICER, "Đặng Minh Tuấn", "organisation_board"),
     "reception": ("tiepdan", Role.RECEPTION_OFFICER, "Võ Thị Lan", "reception"),
     "admin": ("quantri", Role.ADMINISTRATOR, "Đỗ Quang Huy", "party_committee"),
 }
@@ -91,6 +93,11 @@ def find_fatherland_front() -> OrgUnit | None:
                   avoid=("xa ", "phuong ", "dang doan", "trung uong"))
 
 
+def find_organisation_board() -> OrgUnit | None:
+    return _first(_open(OrgKind.PARTY_BOARD, "ban to chuc"), prefer=PROVINCIAL,
+                  avoid=("xa ", "phuong ", "huyen", "trung uong"))
+
+
 def find_peoples_committee() -> OrgUnit | None:
     return _first(_open(OrgKind.STATE_BODY, "uy ban nhan dan"), prefer=PROVINCIAL,
                   avoid=("xa ", "phuong ", "huyen", "ban can su"))
@@ -132,6 +139,7 @@ FINDERS = {
     "commune_committee": find_commune_committee,
     "reception": find_reception,
     "party_committee": find_party_committee,
+    "organisation_board": find_organisation_board,
 }
 
 
@@ -233,6 +241,8 @@ def build(*, scale: str, stdout) -> None:
     users = []
     for username, role, full_name, finder in ACCOUNTS.values():
         unit = FINDERS[finder]()
+        if unit is None:  # only the optional board officer can lack its unit (small trees)
+            continue
         users.append(_account(username, role, full_name, unit))
     if scale == "province":
         communes = OrgUnit.objects.active(timezone.localdate()).filter(kind=OrgKind.COMMUNE)
