@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView
+from django.views.generic import DetailView, FormView, ListView
+
+from danvan.core.models import AuditEntry
 
 
 def form_errors(form, error: ValidationError) -> None:
@@ -42,6 +44,24 @@ class PermissionMixin(LoginRequiredMixin):
         if not request.user.has_perm(self.permission_required):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class RecordDetailView(PermissionMixin, DetailView):
+    """A record visible to the user (else 404), with its change permission and its audit trail."""
+
+    model = None
+    related: tuple[str, ...] = ()
+    change_perm = ""
+
+    def get_object(self, queryset=None):
+        return visible_or_404(self.model, self.request, self.kwargs["pk"], *self.related)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_change=self.request.user.has_perm(self.change_perm, self.object),
+            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
+            **kwargs,
+        )
 
 
 class YearListView(PermissionMixin, ListView):

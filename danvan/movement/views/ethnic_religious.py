@@ -23,7 +23,14 @@ from ..forms.ethnic_religious import (
 )
 from ..models import ComplexCase, EthnicFestival, PersonalDataAccess, PrestigiousPerson, ReligiousBody
 from ..services import ethnic_religious as services
-from .common import PermissionMixin, RecordFormView, YearListView, flash_errors, visible_or_404
+from .common import (
+    PermissionMixin,
+    RecordDetailView,
+    RecordFormView,
+    YearListView,
+    flash_errors,
+    visible_or_404,
+)
 
 VIEW = "movement.view_ethnic_religious"
 
@@ -181,20 +188,13 @@ class ReligiousBodyListView(YearListView):
         )
 
 
-class ReligiousBodyDetailView(PermissionMixin, DetailView):
+class ReligiousBodyDetailView(RecordDetailView):
     permission_required = VIEW
     template_name = "movement/religiousbody_detail.html"
     context_object_name = "body"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(ReligiousBody, self.request, self.kwargs["pk"], "area", "responsible_unit")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_change=self.request.user.has_perm("movement.change_ethnic_religious", self.object),
-            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
-            **kwargs,
-        )
+    model = ReligiousBody
+    related = ("area", "responsible_unit")
+    change_perm = "movement.change_ethnic_religious"
 
 
 class ReligiousBodyFormView(RecordFormView):
@@ -334,20 +334,13 @@ class FestivalListView(YearListView):
         )
 
 
-class FestivalDetailView(PermissionMixin, DetailView):
+class FestivalDetailView(RecordDetailView):
     permission_required = VIEW
     template_name = "movement/festival_detail.html"
     context_object_name = "festival"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(EthnicFestival, self.request, self.kwargs["pk"], "organizer")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_change=self.request.user.has_perm("movement.change_ethnicfestival", self.object),
-            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
-            **kwargs,
-        )
+    model = EthnicFestival
+    related = ("organizer",)
+    change_perm = "movement.change_ethnicfestival"
 
 
 class FestivalFormView(RecordFormView):

@@ -21,7 +21,14 @@ from ..forms.supervision import (
 )
 from ..models import Recommendation, SocialCriticism, SupervisionProgramme
 from ..services import supervision as services
-from .common import PermissionMixin, RecordFormView, YearListView, flash_errors, visible_or_404
+from .common import (
+    PermissionMixin,
+    RecordDetailView,
+    RecordFormView,
+    YearListView,
+    flash_errors,
+    visible_or_404,
+)
 
 
 class SupervisionListView(YearListView):
@@ -259,22 +266,13 @@ class CriticismListView(YearListView):
         )
 
 
-class CriticismDetailView(PermissionMixin, DetailView):
+class CriticismDetailView(RecordDetailView):
     permission_required = "movement.view_socialcriticism"
     template_name = "movement/criticism_detail.html"
     context_object_name = "criticism"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(
-            SocialCriticism, self.request, self.kwargs["pk"], "organization", "requesting_body"
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_change=self.request.user.has_perm("movement.change_socialcriticism", self.object),
-            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
-            **kwargs,
-        )
+    model = SocialCriticism
+    related = ("organization", "requesting_body")
+    change_perm = "movement.change_socialcriticism"
 
 
 class CriticismFormView(RecordFormView):
