@@ -980,3 +980,77 @@ def pending_petition(code: str) -> Petition | None:
         created_at=intake.received_at,
         updated_at=intake.received_at,
     )
+
+
+# --- reminders (through tracking's reminder rules and send record) ---------------------------------
+
+PETITION_REMINDER_PREFIX = "pet"
+
+
+def _petition_recipients(petition: Petition) -> list:
+    """The assigned handler, else the active officers of the competent body."""
+    from danvan.orgs.models import User
+
+    if petition.handler_id and petition.handler.is_active:
+        return [petition.handler]
+    if petition.competent_body_id:
+        return list(User.objects.filter(org_unit_id=petition.competent_body_id, is_active=True))
+    return []
+
+
+def _petition_reminder_text(petition: Petition, firing) -> tuple[str, str]:
+    """Code, type, step and time limit only: never the sender (denouncer protection)."""
+    from danvan.tracking.choices import ReminderRule
+
+    values = {
+        "code": petition.code,
+        "type": petition.get_petition_type_display(),
+        "due": f"{petition.current_due:%d/%m/%Y}",
+        "days": firing.days,
+    }
+    if firing.rule == ReminderRule.OVERDUE:
+        subject = _("Petition %(code)s (%(type)s) is %(days)s day(s) past its time limit of %(due)s") % values
+    else:
+        subject = (
+            _("Petition %(code)s (%(type)s) reaches its time limit of %(due)s in %(days)s day(s)") % values
+        )
+    return subject, subject + "\n\n" + petition.get_absolute_url()
+
+
+def send_petition_reminders(*, today: date | None = None) -> int:
+    """Remind handlers of open petitions before their current time limit and when it has passed.
+
+    Uses tracking's rules (N days before, then on overdue and weekly) and its Reminder record with a
+    unique key written in the same transaction as the message, so nothing is ever sent twice.
+    Returns the number of reminders sent.
+    """
+    from danvan.tracking import reminder_rules
+    from danvan.tracking.models import Reminder
+    from danvan.tracking.services import notify_users
+
+    today = today or timezone.localdate()
+    before = reminder_rules.days_before()
+    sent = 0
+    petitions = Petition.objects.open().filter(current_due__isnull=False).select_related("handler")
+    for petition in petitions.order_by("current_due", "pk"):
+        firing = reminder_rules.firing_for(
+            due=petition.current_due, completed_on=None, today=today, before=before
+        )
+        users = _petition_recipients(petition) if firing else []
+        if not users:
+            continue
+        key = f"{PETITION_REMINDER_PREFIX}{petition.pk}:{petition.current_due:%Y%m%d}:{firing.key}"
+        if Reminder.objects.filter(dedupe_key=key).exists():
+            continue
+        subject, body = _petition_reminder_text(petition, firing)
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(
+                    rule=firing.rule, dedupe_key=key, sent_on=today, message=subject,
+                    recipients=[u.username for u in users],
+                )
+                notify_users(users, subject=subject, body=body, url=petition.get_absolute_url())
+        except IntegrityError:  # a parallel run sent it first
+            continue
+        sent += 1
+    return sent

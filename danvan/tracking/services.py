@@ -555,6 +555,15 @@ def _deliver(users: Sequence[User], subject: str, body: str, connection) -> list
     return addresses
 
 
+def notify_users(users: Sequence[User], *, subject: str, body: str, url: str, connection=None) -> list[str]:
+    """In-app notification and e-mail for records of any app (recommendations, petitions, …).
+
+    The caller writes its Reminder row (unique dedupe_key) in the same transaction, so a second
+    run never sends twice; returns the addresses mailed."""
+    Notification.objects.bulk_create([Notification(user=u, text=subject[:500], url=url) for u in users])
+    return _deliver(users, subject, body, connection or get_connection())
+
+
 @dataclass
 class ReminderRun:
     day: date

@@ -16,6 +16,7 @@ def send_daily_reminders(day: str | None = None, reschedule: bool = True) -> str
     """Route work of merged bodies, send today's reminders, then queue tomorrow's run."""
     from datetime import date
 
+    from danvan.citizens.services import send_petition_reminders
     from danvan.movement.services.supervision import send_recommendation_reminders
 
     from . import services
@@ -25,6 +26,7 @@ def send_daily_reminders(day: str | None = None, reschedule: bool = True) -> str
         services.route_to_successors(today=today)
         summary = services.send_reminders(today=today).summary()
         send_recommendation_reminders(today=today)
+        send_petition_reminders(today=today)
     if reschedule:
         ensure_daily_run(after=timezone.now())
     return summary

@@ -322,3 +322,25 @@ def test_worker_start_registers_submissions_whose_job_was_lost(org_tree, queued,
     assert calls == ["process_petitions", "db_worker"]
     assert "Online submissions: 1 registered, 0 failed." in out.getvalue()
     assert Petition.objects.get().code == intake.code
+
+
+def test_handler_is_reminded_before_and_after_the_time_limit_once_without_the_sender(org_tree, accounts):
+    from danvan.tracking.models import Notification, Reminder
+
+    p = register(org_tree, petition_type="denunciation", sender={"full_name": "Trần Văn Tố", "phone": "0900"})
+    services.classify_petition(p, petition_type="denunciation", eligible=True, on=D("2025-09-04"))
+    accounts["officer"].email = "officer@example.vn"
+    accounts["officer"].save()
+    services.route_petition(p, body=org_tree["interior"], handler=accounts["officer"], on=D("2025-09-05"))
+    p.refresh_from_db()
+    due = p.current_due
+    mail.outbox.clear()
+    day_before = date.fromordinal(due.toordinal() - 1)
+    assert services.send_petition_reminders(today=day_before) == 1
+    assert services.send_petition_reminders(today=day_before) == 0  # never twice
+    assert services.send_petition_reminders(today=date.fromordinal(due.toordinal() + 1)) == 1  # overdue
+    assert Reminder.objects.filter(dedupe_key__startswith=f"pet{p.pk}:").count() == 2
+    assert Notification.objects.filter(user=accounts["officer"]).count() >= 2
+    assert [m.to for m in mail.outbox] == [["officer@example.vn"], ["officer@example.vn"]]
+    for message in mail.outbox:
+        assert p.code in message.subject and "Trần Văn Tố" not in message.subject + message.body

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from danvan.orgs.models import User
 from danvan.tracking import reminder_rules
 from danvan.tracking.choices import ReminderRule
-from danvan.tracking.models import Notification, Reminder
+from danvan.tracking.models import Reminder
+from danvan.tracking.services import notify_users
 
 from ..choices import RecommendationStatus
 from ..models import Recommendation, SocialCriticism, SupervisionProgramme
@@ -196,25 +197,6 @@ def _site_url(path: str) -> str:
     return getattr(settings, "DANVAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/") + path
 
 
-def notify(users: list[User], *, subject: str, body: str, url: str, connection=None) -> list[str]:
-    """Generic hook: an in-app notification (tracking.Notification) and an e-mail for each user.
-
-    tracking keeps its own `_notify`/`_deliver` private and tied to occurrences; this is the same
-    delivery for records of other apps (the notification opens `url`).
-    """
-    Notification.objects.bulk_create([Notification(user=u, text=subject[:500], url=url) for u in users])
-    addresses = [u.email for u in users if u.email]
-    if addresses:
-        connection = connection or get_connection()
-        connection.send_messages(
-            [
-                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [a], connection=connection)
-                for a in addresses
-            ]
-        )
-    return addresses
-
-
 def _reminder_text(rec: Recommendation, firing) -> tuple[str, str]:
     values = {
         "text": str(rec),
@@ -298,7 +280,7 @@ def send_recommendation_reminders(
                         message=subject,
                         recipients=[u.username for u in users],
                     )
-                    notify(
+                    notify_users(
                         users, subject=subject, body=body, url=rec.get_absolute_url(), connection=connection
                     )
             except IntegrityError:
