@@ -2,9 +2,7 @@
 denouncer protection, dialogues and statistics. Views, API, portal, commands and demo call these."""
 
 import logging
-import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -468,10 +466,10 @@ def find_duplicates(
     qs = Petition.objects.exclude(pk=petition.pk).filter(received_on__range=window).select_related("sender")
     if petition.case_file_id:
         qs = qs.exclude(case_file_id=petition.case_file_id)
-    own_name = _fold_text(sender.full_name) if sender else ""
+    own_name = fold(sender.full_name) if sender else ""
     contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
     found = []
-    own_content = _fold_text(petition.content)
+    own_content = fold(petition.content)
     candidates = qs.filter(Q(topic=petition.topic) | Q(petition_type=petition.petition_type)).only(
         "id", "content", "received_on", "case_file_id", "sender__full_name", "sender__phone", "sender__email"
     )
@@ -481,26 +479,15 @@ def find_duplicates(
             bool(other_sender)
             and bool(own_name)
             and (
-                _fold_text(other_sender.full_name) == own_name
+                fold(other_sender.full_name) == own_name
                 or bool(contacts & {other_sender.phone, other_sender.email.lower()} - {""})
             )
         )
-        similarity = fuzz.token_set_ratio(own_content, _fold_text(other.content))
+        similarity = fuzz.token_set_ratio(own_content, fold(other.content))
         if (same_person and similarity >= threshold - 20) or similarity >= 95:
             found.append((other, int(similarity)))
     found.sort(key=lambda pair: -pair[1])
     return found[:limit]
-
-
-_MARKS = re.compile("[\u0300-\u036f]")
-_SPACES = re.compile(r"\s+")
-
-
-def _fold_text(text: str) -> str:
-    """core.text.fold for comparing many texts: the combining marks (all Vietnamese tone and vowel marks
-    are in U+0300–U+036F) are removed by one regular expression instead of a loop over characters."""
-    text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
-    return _SPACES.sub(" ", _MARKS.sub("", text)).strip().lower()
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from danvan.core.text import fold as _slow_fold  # pure Python (no Django imports)
+from danvan.core.text import fold  # pure Python (no Django imports)
 
 __all__ = ["fold", "clean_for_parsing", "expand_abbreviations", "name_key", "WORD"]
 
@@ -14,25 +14,7 @@ WORD = r"[\wÀ-ỹĐđ]"
 _BLANK = str.maketrans({"*": " ", "\u00a0": " ", "\t": " ", "\r": " ", "\u200b": " ", "#": " ", "`": " "})
 
 
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0xC0, 0x1EFF + 1):
-        char = chr(code)
-        folded = _slow_fold(char)
-        if folded != char.lower() or char.lower() != char:
-            table[code] = folded or char
-    table[ord("đ")], table[ord("Đ")] = "d", "d"
-    return table
-
-
-_FOLD = _fold_table()
 _SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Same result as danvan.core.text.fold, by one table lookup per character (the reader folds a lot)."""
-    text = unicodedata.normalize("NFC", text or "").translate(_FOLD)
-    return _SPACES.sub(" ", text).strip().lower()
 
 
 def clean_for_parsing(text: str) -> str:
