@@ -1,4 +1,6 @@
-"""Base views shared by the movement topics: permission + scope checks, a generic record form."""
+"""Base views shared by the movement topics: permission + scope checks, a record page, a generic record
+form and a form posted about one record. Concrete views declare the model, form, permissions, services
+and messages; these bases hold the plumbing."""
 
 from django import forms
 from django.contrib import messages
@@ -7,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from danvan.core.models import AuditEntry
@@ -33,34 +36,50 @@ def visible_or_404(model, request, pk, *related):
     return get_object_or_404(qs, pk=pk)
 
 
-class PermissionMixin(LoginRequiredMixin):
-    """Signed in, and holding `permission_required` (a global permission) → else 403."""
+def own_unit(request):
+    """Initial value of a new record's unit field: the user's own unit."""
+    return request.user.org_unit_id
 
-    permission_required = "movement.view_work"
+
+def today(request):
+    return timezone.localdate()
+
+
+def this_year(request):
+    return timezone.localdate().year
+
+
+class PermissionMixin(LoginRequiredMixin):
+    """Signed in, and holding `permission_required` (a global permission) → else 403. None: signing in is
+    enough (the record's own permission is checked by the view)."""
+
+    permission_required: str | None = "movement.view_work"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not request.user.has_perm(self.permission_required):
+        if self.permission_required is not None and not request.user.has_perm(self.permission_required):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
 class RecordDetailView(PermissionMixin, DetailView):
-    """A record visible to the user (else 404), with its change permission and its audit trail."""
+    """A record visible to the user (else 404), with its change permission (`can_change`, when the view
+    names one) and its audit trail."""
 
     model = None
     related: tuple[str, ...] = ()
     change_perm = ""
+    audit_limit = 30
 
     def get_object(self, queryset=None):
         return visible_or_404(self.model, self.request, self.kwargs["pk"], *self.related)
 
     def get_context_data(self, **kwargs):
+        if self.change_perm:
+            kwargs["can_change"] = self.request.user.has_perm(self.change_perm, self.object)
         return super().get_context_data(
-            can_change=self.request.user.has_perm(self.change_perm, self.object),
-            audit_entries=AuditEntry.objects.for_object(self.object)[:30],
-            **kwargs,
+            audit_entries=AuditEntry.objects.for_object(self.object)[: self.audit_limit], **kwargs
         )
 
 
@@ -88,8 +107,11 @@ class YearListView(PermissionMixin, ListView):
 
 
 class RecordFormView(LoginRequiredMixin, FormView):
-    """Create (no pk) or edit (pk) one record through its services: subclasses set the model, the form, the
-    permissions and `save(form, obj)`."""
+    """Create (no pk) or edit (pk) one record through its services.
+
+    Subclasses declare the model, the form, `add_perm`/`change_perm`, the titles, `initial_new` (field →
+    function of the request, for a new record) and the services `create(actor=, **values)` and
+    `update(obj, actor=, **values)`; `save(form, obj)` is overridden only where a service differs."""
 
     template_name = "movement/record_form.html"
     model = None
@@ -98,6 +120,9 @@ class RecordFormView(LoginRequiredMixin, FormView):
     title_new = title_edit = ""
     back_url_name = ""
     user_form = True
+    initial_new: dict = {}
+    create = update = None
+    success_message = gettext_lazy("Saved.")
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -122,7 +147,7 @@ class RecordFormView(LoginRequiredMixin, FormView):
         return self.initial_for_new() if self.object is None else {}
 
     def initial_for_new(self) -> dict:
-        return {}
+        return {name: value(self.request) for name, value in self.initial_new.items()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -135,8 +160,14 @@ class RecordFormView(LoginRequiredMixin, FormView):
     def values(self, form) -> dict:
         return {name: form.cleaned_data[name] for name in form.Meta.fields}
 
-    def save(self, form, obj):  # pragma: no cover - each subclass implements it
-        raise NotImplementedError
+    def new_values(self, form) -> dict:
+        """What `create` receives; the edited fields unless a new record takes more."""
+        return self.values(form)
+
+    def save(self, form, obj):
+        if obj:
+            return self.update(obj, actor=self.request.user, **self.values(form))
+        return self.create(actor=self.request.user, **self.new_values(form))
 
     def form_valid(self, form):
         try:
@@ -144,5 +175,52 @@ class RecordFormView(LoginRequiredMixin, FormView):
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Saved."))
+        messages.success(self.request, self.success_message)
         return redirect(saved)
+
+
+class RecordPostView(PermissionMixin, View):
+    """A POST about one record: visible to the user (else 404) and `action_perm` on it (else 403)."""
+
+    model = None
+    related: tuple = ()
+    action_perm = ""
+
+    def get_record(self, pk):
+        record = visible_or_404(self.model, self.request, pk, *self.related)
+        if not self.request.user.has_perm(self.action_perm, record):
+            raise PermissionDenied
+        return record
+
+
+class RecordActionView(RecordPostView):
+    """A form posted about one record (an answer, a follow-up, participants, …): when valid, `act` runs the
+    service and its message is flashed, else the errors are; either way the user goes back to the record.
+
+    Subclasses declare the form, `service(record, actor=, **cleaned_data)` and `success_message`, or
+    override `act` (returns the message) and `form_invalid`."""
+
+    form_class = None
+    service = None
+    success_message = ""
+
+    def post(self, request, pk):
+        record = self.get_record(pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                messages.success(request, self.act(record, form.cleaned_data))
+            except ValidationError as error:
+                flash_errors(request, error)
+        else:
+            self.form_invalid(form)
+        return redirect(record)
+
+    def act(self, record, data: dict):
+        self.service(record, actor=self.request.user, **data)
+        return self.success_message
+
+    def form_invalid(self, form) -> None:
+        for errs in form.errors.values():
+            for e in errs:
+                messages.error(self.request, e)

@@ -1,16 +1,12 @@
 """Ethnic and religious registers. Personal data is shown only after a deliberate, logged request (POST)."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django import forms
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import DetailView, TemplateView
-
-from danvan.core.models import AuditEntry
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
 from ..choices import CaseStatus, ReligiousBodyKind
 from ..forms.ethnic_religious import (
@@ -25,11 +21,13 @@ from ..models import ComplexCase, EthnicFestival, PersonalDataAccess, Prestigiou
 from ..services import ethnic_religious as services
 from .common import (
     PermissionMixin,
+    RecordActionView,
     RecordDetailView,
     RecordFormView,
     YearListView,
-    flash_errors,
-    visible_or_404,
+    own_unit,
+    this_year,
+    today,
 )
 
 VIEW = "movement.view_ethnic_religious"
@@ -55,22 +53,16 @@ class EthnicIndexView(PermissionMixin, TemplateView):
         )
 
 
-class _DetailWithPersonalData(PermissionMixin, DetailView):
+class _DetailWithPersonalData(RecordDetailView):
     """A record page; a POST to the same address reveals the personal fields and logs the view."""
 
     permission_required = VIEW
-    related: tuple = ()
-
-    def get_object(self, queryset=None):
-        return visible_or_404(self.model, self.request, self.kwargs["pk"], *self.related)
+    change_perm = "movement.change_ethnic_religious"
 
     def get_context_data(self, **kwargs):
         obj, user = self.object, self.request.user
         context = super().get_context_data(
-            can_change=user.has_perm("movement.change_ethnic_religious", obj),
-            can_see_personal=services.can_see_personal_data(user, obj),
-            audit_entries=AuditEntry.objects.for_object(obj)[:30],
-            **kwargs,
+            can_see_personal=services.can_see_personal_data(user, obj), **kwargs
         )
         if context["can_see_personal"]:
             context["accesses"] = PersonalDataAccess.objects.visible_to(user).for_object(obj)[:20]
@@ -119,25 +111,10 @@ class PersonFormView(RecordFormView):
     form_class = PrestigiousPersonForm
     add_perm, change_perm = "movement.add_ethnic_religious", "movement.change_ethnic_religious"
     back_url_name = "movement:person_list"
-
-    @property
-    def title_new(self):
-        return _("Register a prestigious person")
-
-    @property
-    def title_edit(self):
-        return _("Edit the prestigious person")
-
-    def initial_for_new(self):
-        return {
-            "responsible_unit": self.request.user.org_unit_id,
-            "recognized_year": timezone.localdate().year,
-        }
-
-    def save(self, form, obj):
-        if obj:
-            return services.update_person(obj, actor=self.request.user, **self.values(form))
-        return services.create_person(actor=self.request.user, **self.values(form))
+    title_new = gettext_lazy("Register a prestigious person")
+    title_edit = gettext_lazy("Edit the prestigious person")
+    initial_new = {"responsible_unit": own_unit, "recognized_year": this_year}
+    create, update = staticmethod(services.create_person), staticmethod(services.update_person)
 
 
 class PersonalDataEditView(RecordFormView):
@@ -147,10 +124,7 @@ class PersonalDataEditView(RecordFormView):
     form_class = PersonalDataForm
     change_perm = "movement.view_personal_data"
     user_form = False
-
-    @property
-    def title_edit(self):
-        return _("Contact details")
+    title_edit = gettext_lazy("Contact details")
 
     def get(self, request, *args, **kwargs):
         services.record_view(request.user, self.object, self.object.PERSONAL_FIELDS)
@@ -202,22 +176,11 @@ class ReligiousBodyFormView(RecordFormView):
     form_class = ReligiousBodyForm
     add_perm, change_perm = "movement.add_ethnic_religious", "movement.change_ethnic_religious"
     back_url_name = "movement:religious_body_list"
-
-    @property
-    def title_new(self):
-        return _("Register a religious organization or place of worship")
-
-    @property
-    def title_edit(self):
-        return _("Edit the religious organization or place of worship")
-
-    def initial_for_new(self):
-        return {"responsible_unit": self.request.user.org_unit_id}
-
-    def save(self, form, obj):
-        if obj:
-            return services.update_religious_body(obj, actor=self.request.user, **self.values(form))
-        return services.create_religious_body(actor=self.request.user, **self.values(form))
+    title_new = gettext_lazy("Register a religious organization or place of worship")
+    title_edit = gettext_lazy("Edit the religious organization or place of worship")
+    initial_new = {"responsible_unit": own_unit}
+    create = staticmethod(services.create_religious_body)
+    update = staticmethod(services.update_religious_body)
 
 
 class CaseListView(YearListView):
@@ -258,27 +221,20 @@ class CaseDetailView(_DetailWithPersonalData):
 
 
 class CaseFormView(RecordFormView):
+    """A new case also takes the people involved (restricted personal data), which only its service stores."""
+
     model = ComplexCase
     form_class = ComplexCaseForm
     add_perm, change_perm = "movement.add_ethnic_religious", "movement.change_ethnic_religious"
     back_url_name = "movement:case_list"
-
-    @property
-    def title_new(self):
-        return _("Record a complex case")
-
-    @property
-    def title_edit(self):
-        return _("Edit the complex case")
-
-    def initial_for_new(self):
-        return {"responsible_unit": self.request.user.org_unit_id, "opened_on": timezone.localdate()}
+    title_new = gettext_lazy("Record a complex case")
+    title_edit = gettext_lazy("Edit the complex case")
+    initial_new = {"responsible_unit": own_unit, "opened_on": today}
+    create, update = staticmethod(services.create_case), staticmethod(services.update_case)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if self.object is None:
-            from django import forms
-
             form.fields["people_involved"] = forms.CharField(
                 label=_("People involved (restricted)"),
                 required=False,
@@ -289,33 +245,16 @@ class CaseFormView(RecordFormView):
             )
         return form
 
-    def save(self, form, obj):
-        if obj:
-            return services.update_case(obj, actor=self.request.user, **self.values(form))
-        return services.create_case(
-            actor=self.request.user, people_involved=form.cleaned_data["people_involved"], **self.values(form)
-        )
+    def new_values(self, form):
+        return {"people_involved": form.cleaned_data["people_involved"], **self.values(form)}
 
 
-class FollowUpAddView(PermissionMixin, View):
+class FollowUpAddView(RecordActionView):
     permission_required = VIEW
-
-    def post(self, request, pk):
-        case = visible_or_404(ComplexCase, request, pk)
-        if not request.user.has_perm("movement.change_ethnic_religious", case):
-            raise PermissionDenied
-        form = FollowUpForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_follow_up(case, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Follow-up recorded."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(case)
+    model, action_perm = ComplexCase, "movement.change_ethnic_religious"
+    form_class = FollowUpForm
+    service = staticmethod(services.add_follow_up)
+    success_message = gettext_lazy("Follow-up recorded.")
 
 
 class FestivalListView(YearListView):
@@ -344,21 +283,15 @@ class FestivalDetailView(RecordDetailView):
 
 
 class FestivalFormView(RecordFormView):
+    """One service saves a new festival and changes one."""
+
     model = EthnicFestival
     form_class = EthnicFestivalForm
     add_perm, change_perm = "movement.add_ethnic_religious", "movement.change_ethnicfestival"
     back_url_name = "movement:festival_list"
-
-    @property
-    def title_new(self):
-        return _("Record the ethnic minorities festival")
-
-    @property
-    def title_edit(self):
-        return _("Edit the ethnic minorities festival")
-
-    def initial_for_new(self):
-        return {"organizer": self.request.user.org_unit_id, "year": timezone.localdate().year}
+    title_new = gettext_lazy("Record the ethnic minorities festival")
+    title_edit = gettext_lazy("Edit the ethnic minorities festival")
+    initial_new = {"organizer": own_unit, "year": this_year}
 
     def save(self, form, obj):
         return services.save_festival(obj, actor=self.request.user, **self.values(form))

@@ -2,32 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
-
-from danvan.core.models import AuditEntry
+from django.views.generic import ListView
 
 from .. import services
 from ..forms import AwardForm, ExemplaryModelFilterForm, ExemplaryModelForm, ReplicationForm
 from ..models import ExemplaryModel, ModelEvidence
-
-
-def _visible(request, pk) -> ExemplaryModel:
-    return get_object_or_404(ExemplaryModel.objects.visible_to(request.user).select_related("unit", "area"),
-        pk=pk)
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
+from .common import (
+    RecordActionView,
+    RecordDetailView,
+    RecordFormView,
+    RecordPostView,
+    flash_errors,
+    own_unit,
+)
 
 
 class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
@@ -38,9 +32,15 @@ class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListVi
 
     def get_queryset(self):
         self.filter_form = form = ExemplaryModelFilterForm(self.request.GET or None)
-        qs = ExemplaryModel.objects.visible_to(self.request.user).select_related("unit").annotate(
-            n_awards=Count("awards", distinct=True), n_copies=Sum("replications__count"),
-        ).order_by("-year", "name", "pk")
+        qs = (
+            ExemplaryModel.objects.visible_to(self.request.user)
+            .select_related("unit")
+            .annotate(
+                n_awards=Count("awards", distinct=True),
+                n_copies=Sum("replications__count"),
+            )
+            .order_by("-year", "name", "pk")
+        )
         if form.is_valid():
             data = form.cleaned_data
             if data["q"]:
@@ -56,124 +56,92 @@ class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListVi
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
-            filter_form=self.filter_form, querystring=query.urlencode(),
-            can_add=self.request.user.has_perm("movement.add_exemplarymodel"), **kwargs,
+            filter_form=self.filter_form,
+            querystring=query.urlencode(),
+            can_add=self.request.user.has_perm("movement.add_exemplarymodel"),
+            **kwargs,
         )
 
 
-class ExemplaryModelDetailView(LoginRequiredMixin, DetailView):
+class ExemplaryModelDetailView(RecordDetailView):
+    """Any signed-in member of staff; the record itself is limited by visible_to (else 404)."""
+
+    permission_required = None
     template_name = "movement/exemplarymodel_detail.html"
     context_object_name = "model"
-
-    def get_object(self, queryset=None):
-        return _visible(self.request, self.kwargs["pk"])
+    model = ExemplaryModel
+    related = ("unit", "area")
+    change_perm = "movement.change_exemplarymodel"
 
     def get_context_data(self, **kwargs):
-        model, user = self.object, self.request.user
+        model = self.object
         return super().get_context_data(
-            awards=model.awards.all(), replications=model.replications.select_related("place"),
-            evidence=model.evidence.all(), can_change=user.has_perm("movement.change_exemplarymodel", model),
-            can_publish=user.has_perm("movement.publish_exemplarymodel", model),
-            award_form=AwardForm(), replication_form=ReplicationForm(initial={"year": model.year}),
-            audit_entries=AuditEntry.objects.for_object(model)[:30], **kwargs,
+            awards=model.awards.all(),
+            replications=model.replications.select_related("place"),
+            evidence=model.evidence.all(),
+            can_publish=self.request.user.has_perm("movement.publish_exemplarymodel", model),
+            award_form=AwardForm(),
+            replication_form=ReplicationForm(initial={"year": model.year}),
+            **kwargs,
         )
 
 
-class ExemplaryModelFormView(LoginRequiredMixin, FormView):
+class ExemplaryModelFormView(RecordFormView):
     """Register a model (no pk) or change one (pk)."""
 
-    form_class = ExemplaryModelForm
     template_name = "movement/exemplarymodel_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.model_obj = _visible(request, kwargs["pk"]) if "pk" in kwargs else None
-        perm = "movement.change_exemplarymodel" if self.model_obj else "movement.add_exemplarymodel"
-        if not request.user.has_perm(perm, self.model_obj):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = {**super().get_form_kwargs(), "user": self.request.user, "instance": self.model_obj}
-        if self.model_obj is None:
-            kwargs["initial"] = {"unit": self.request.user.org_unit_id}
-        return kwargs
+    model = ExemplaryModel
+    form_class = ExemplaryModelForm
+    add_perm, change_perm = "movement.add_exemplarymodel", "movement.change_exemplarymodel"
+    related = ("unit", "area")
+    back_url_name = "movement:model_list"
+    initial_new = {"unit": own_unit}
+    create, update = staticmethod(services.create_model), staticmethod(services.update_model)
+    success_message = gettext_lazy("Exemplary model saved.")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(model=self.model_obj, **kwargs)
-
-    def form_valid(self, form):
-        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        try:
-            if self.model_obj:
-                model = services.update_model(self.model_obj, actor=self.request.user, **values)
-            else:
-                model = services.create_model(actor=self.request.user, **values)
-        except ValidationError as error:
-            _form_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Exemplary model saved."))
-        return redirect(model)
+        return super().get_context_data(model=self.object, **kwargs)
 
 
-class AwardAddView(LoginRequiredMixin, View):
+class _ModelActionView(RecordActionView):
+    """A form posted about a model: any signed-in member of staff who may change the model."""
+
+    permission_required = None
+    model, related, action_perm = ExemplaryModel, ("unit", "area"), "movement.change_exemplarymodel"
+
+
+class AwardAddView(_ModelActionView):
+    form_class = AwardForm
+    service = staticmethod(services.add_award)
+    success_message = gettext_lazy("Award recorded.")
+
+
+class ReplicationAddView(_ModelActionView):
+    form_class = ReplicationForm
+    service = staticmethod(services.add_replication)
+    success_message = gettext_lazy("Replication recorded.")
+
+
+class PublishView(RecordPostView):
+    permission_required = None
+    model, related, action_perm = ExemplaryModel, ("unit", "area"), "movement.publish_exemplarymodel"
+
     def post(self, request, pk):
-        model = _visible(request, pk)
-        if not request.user.has_perm("movement.change_exemplarymodel", model):
-            raise PermissionDenied
-        form = AwardForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_award(model, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Award recorded."))
-            except ValidationError as error:
-                for m in error.messages:
-                    messages.error(request, m)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(model)
-
-
-class ReplicationAddView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        model = _visible(request, pk)
-        if not request.user.has_perm("movement.change_exemplarymodel", model):
-            raise PermissionDenied
-        form = ReplicationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_replication(model, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Replication recorded."))
-            except ValidationError as error:
-                for m in error.messages:
-                    messages.error(request, m)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(model)
-
-
-class PublishView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        model = _visible(request, pk)
-        if not request.user.has_perm("movement.publish_exemplarymodel", model):
-            raise PermissionDenied
+        model = self.get_record(pk)
         publish = request.POST.get("published") == "1"
         services.set_published(model, publish, actor=request.user)
-        messages.success(request,
-            _("Published on the portal.") if publish else _("Withdrawn from the portal."))
+        messages.success(
+            request, _("Published on the portal.") if publish else _("Withdrawn from the portal.")
+        )
         return redirect(model)
 
 
-class ModelEvidenceAddView(LoginRequiredMixin, View):
+class ModelEvidenceAddView(RecordPostView):
+    permission_required = None
+    model, related, action_perm = ExemplaryModel, ("unit", "area"), "movement.change_exemplarymodel"
+
     def post(self, request, pk):
-        model = _visible(request, pk)
-        if not request.user.has_perm("movement.change_exemplarymodel", model):
-            raise PermissionDenied
+        model = self.get_record(pk)
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, _("Choose a file to attach."))
@@ -182,8 +150,7 @@ class ModelEvidenceAddView(LoginRequiredMixin, View):
             services.add_model_evidence(model, actor=request.user, upload=upload)
             messages.success(request, _("Evidence attached."))
         except ValidationError as error:
-            for m in error.messages:
-                messages.error(request, m)
+            flash_errors(request, error)
         return redirect(model)
 
 

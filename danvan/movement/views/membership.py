@@ -2,19 +2,27 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, FormView
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
 
-from danvan.core.models import AuditEntry
 from danvan.orgs.models import OrgUnit
 
 from ..choices import MassOrgType
 from ..forms.membership import MemberListForm, MembershipSurveyForm, SurveyReturnForm
 from ..models import MembershipSurvey, SurveyReturn
 from ..services import membership as services
-from .common import PermissionMixin, RecordFormView, YearListView, form_errors, visible_or_404
+from .common import (
+    PermissionMixin,
+    RecordDetailView,
+    RecordFormView,
+    YearListView,
+    form_errors,
+    this_year,
+    visible_or_404,
+)
 
 
 class SurveyListView(YearListView):
@@ -33,13 +41,12 @@ class SurveyListView(YearListView):
         return context
 
 
-class SurveyDetailView(PermissionMixin, DetailView):
+class SurveyDetailView(RecordDetailView):
     permission_required = "movement.view_membershipsurvey"
     template_name = "movement/survey_detail.html"
     context_object_name = "survey"
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(MembershipSurvey.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+    model = MembershipSurvey
+    audit_limit = 20
 
     def get_context_data(self, **kwargs):
         summary = services.summarize(self.object, self.request.user)
@@ -65,7 +72,6 @@ class SurveyDetailView(PermissionMixin, DetailView):
             if self.request.user.org_unit_id
             else self.request.user.has_perm("movement.add_membershipsurvey"),
             late=timezone.localdate() > self.object.deadline,
-            audit_entries=AuditEntry.objects.for_object(self.object)[:20],
             **kwargs,
         )
 
@@ -76,17 +82,9 @@ class SurveyFormView(RecordFormView):
     add_perm = change_perm = "movement.add_membershipsurvey"
     back_url_name = "movement:survey_list"
     user_form = False
-
-    @property
-    def title_new(self):
-        return _("Open a membership survey")
-
-    @property
-    def title_edit(self):
-        return _("Edit the membership survey")
-
-    def initial_for_new(self):
-        return {"year": timezone.localdate().year}
+    title_new = gettext_lazy("Open a membership survey")
+    title_edit = gettext_lazy("Edit the membership survey")
+    initial_new = {"year": this_year}
 
     def save(self, form, obj):
         values = self.values(form)
@@ -114,9 +112,7 @@ class SurveyReturnFormView(PermissionMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.survey = get_object_or_404(
-                MembershipSurvey.objects.visible_to(request.user), pk=kwargs["pk"]
-            )
+            self.survey = visible_or_404(MembershipSurvey, request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -195,20 +191,17 @@ class MemberListUploadView(SurveyReturnFormView):
         return redirect(ret)
 
 
-class SurveyReturnDetailView(PermissionMixin, DetailView):
+class SurveyReturnDetailView(RecordDetailView):
     permission_required = "movement.view_membershipsurvey"
     template_name = "movement/surveyreturn_detail.html"
     context_object_name = "ret"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(SurveyReturn, self.request, self.kwargs["pk"], "survey", "unit", "submitted_by")
+    model = SurveyReturn
+    related = ("survey", "unit", "submitted_by")
+    change_perm = "movement.change_surveyreturn"
+    audit_limit = 20
 
     def get_context_data(self, **kwargs):
         ret = self.object
         return super().get_context_data(
-            counts=ret.counts.all(),
-            share=services.share(ret.people_reached, ret.population_of_age),
-            can_change=self.request.user.has_perm("movement.change_surveyreturn", ret),
-            audit_entries=AuditEntry.objects.for_object(ret)[:20],
-            **kwargs,
+            counts=ret.counts.all(), share=services.share(ret.people_reached, ret.population_of_age), **kwargs
         )

@@ -1,19 +1,11 @@
 """Public-opinion notes: search, trend per topic and per area, "needs action" → a plan task."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import DetailView
-
-from danvan.core.models import AuditEntry
+from django.utils.translation import gettext_lazy
 
 from ..forms.opinion import NeedsActionForm, OpinionFilterForm, OpinionNoteForm
 from ..models import OpinionNote
 from ..services import opinion as services
-from .common import PermissionMixin, RecordFormView, YearListView, flash_errors, visible_or_404
+from .common import RecordActionView, RecordDetailView, RecordFormView, YearListView, own_unit, today
 
 
 class OpinionListView(YearListView):
@@ -50,23 +42,21 @@ class OpinionListView(YearListView):
         )
 
 
-class OpinionDetailView(PermissionMixin, DetailView):
+class OpinionDetailView(RecordDetailView):
     permission_required = "movement.view_opinionnote"
     template_name = "movement/opinion_detail.html"
     context_object_name = "note"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(OpinionNote, self.request, self.kwargs["pk"], "unit", "area", "task")
+    model = OpinionNote
+    related = ("unit", "area", "task")
+    change_perm = "movement.change_opinionnote"
 
     def get_context_data(self, **kwargs):
-        note, user = self.object, self.request.user
-        can_act = user.has_perm("movement.act_on_opinionnote", note) and not note.task_id
+        note = self.object
+        can_act = self.request.user.has_perm("movement.act_on_opinionnote", note) and not note.task_id
         return super().get_context_data(
-            can_change=user.has_perm("movement.change_opinionnote", note),
             can_act=can_act,
             act_form=NeedsActionForm(initial={"unit": note.unit_id}) if can_act else None,
             plan=services.current_plan() if can_act else None,
-            audit_entries=AuditEntry.objects.for_object(note)[:30],
             **kwargs,
         )
 
@@ -76,40 +66,15 @@ class OpinionFormView(RecordFormView):
     form_class = OpinionNoteForm
     add_perm, change_perm = "movement.add_opinionnote", "movement.change_opinionnote"
     back_url_name = "movement:opinion_list"
-
-    @property
-    def title_new(self):
-        return _("Record a public-opinion note")
-
-    @property
-    def title_edit(self):
-        return _("Edit the public-opinion note")
-
-    def initial_for_new(self):
-        return {"unit": self.request.user.org_unit_id, "noted_on": timezone.localdate()}
-
-    def save(self, form, obj):
-        if obj:
-            return services.update_note(obj, actor=self.request.user, **self.values(form))
-        return services.create_note(actor=self.request.user, **self.values(form))
+    title_new = gettext_lazy("Record a public-opinion note")
+    title_edit = gettext_lazy("Edit the public-opinion note")
+    initial_new = {"unit": own_unit, "noted_on": today}
+    create, update = staticmethod(services.create_note), staticmethod(services.update_note)
 
 
-class OpinionActView(PermissionMixin, View):
+class OpinionActView(RecordActionView):
     permission_required = "movement.view_opinionnote"
-
-    def post(self, request, pk):
-        note = visible_or_404(OpinionNote, request, pk)
-        if not request.user.has_perm("movement.act_on_opinionnote", note):
-            raise PermissionDenied
-        form = NeedsActionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.flag_needs_action(note, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Task created for the body that should act."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(note)
+    model, action_perm = OpinionNote, "movement.act_on_opinionnote"
+    form_class = NeedsActionForm
+    service = staticmethod(services.flag_needs_action)
+    success_message = gettext_lazy("Task created for the body that should act.")

@@ -1,15 +1,10 @@
 """Supervision programmes, recommendations (answer, resolve, send back) and social criticism."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import DetailView
-
-from danvan.core.models import AuditEntry
+from django.utils.translation import gettext_lazy
 
 from ..choices import RecommendationStatus
 from ..forms.supervision import (
@@ -21,14 +16,7 @@ from ..forms.supervision import (
 )
 from ..models import Recommendation, SocialCriticism, SupervisionProgramme
 from ..services import supervision as services
-from .common import (
-    PermissionMixin,
-    RecordDetailView,
-    RecordFormView,
-    YearListView,
-    flash_errors,
-    visible_or_404,
-)
+from .common import RecordActionView, RecordDetailView, RecordFormView, YearListView, own_unit, this_year
 
 
 class SupervisionListView(YearListView):
@@ -71,26 +59,24 @@ class SupervisionListView(YearListView):
         )
 
 
-class SupervisionDetailView(PermissionMixin, DetailView):
+class SupervisionDetailView(RecordDetailView):
     permission_required = "movement.view_supervisionprogramme"
     template_name = "movement/supervision_detail.html"
     context_object_name = "programme"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(SupervisionProgramme, self.request, self.kwargs["pk"], "organization")
+    model = SupervisionProgramme
+    related = ("organization",)
+    change_perm = "movement.change_supervisionprogramme"
 
     def get_context_data(self, **kwargs):
         programme, user = self.object, self.request.user
-        can_change = user.has_perm("movement.change_supervisionprogramme", programme)
-        return super().get_context_data(
+        context = super().get_context_data(
             supervised=programme.supervised_units.order_by("name"),
             recommendations=programme.recommendations.visible_to(user).select_related("addressed_to"),
             today=timezone.localdate(),
-            can_change=can_change,
-            recommendation_form=RecommendationForm() if can_change else None,
-            audit_entries=AuditEntry.objects.for_object(programme)[:30],
             **kwargs,
         )
+        context["recommendation_form"] = RecommendationForm() if context["can_change"] else None
+        return context
 
 
 class SupervisionFormView(RecordFormView):
@@ -98,45 +84,18 @@ class SupervisionFormView(RecordFormView):
     form_class = SupervisionProgrammeForm
     add_perm, change_perm = "movement.add_supervisionprogramme", "movement.change_supervisionprogramme"
     back_url_name = "movement:supervision_list"
-
-    @property
-    def title_new(self):
-        return _("Record a supervision programme")
-
-    @property
-    def title_edit(self):
-        return _("Edit the supervision programme")
-
-    def initial_for_new(self):
-        return {"organization": self.request.user.org_unit_id, "year": timezone.localdate().year}
-
-    def save(self, form, obj):
-        values = self.values(form)
-        units = values.pop("supervised_units")
-        if obj:
-            return services.update_programme(obj, actor=self.request.user, supervised_units=units, **values)
-        return services.create_programme(actor=self.request.user, supervised_units=units, **values)
+    title_new = gettext_lazy("Record a supervision programme")
+    title_edit = gettext_lazy("Edit the supervision programme")
+    initial_new = {"organization": own_unit, "year": this_year}
+    create, update = staticmethod(services.create_programme), staticmethod(services.update_programme)
 
 
-class RecommendationAddView(PermissionMixin, View):
+class RecommendationAddView(RecordActionView):
     permission_required = "movement.view_supervisionprogramme"
-
-    def post(self, request, pk):
-        programme = visible_or_404(SupervisionProgramme, request, pk)
-        if not request.user.has_perm("movement.change_supervisionprogramme", programme):
-            raise PermissionDenied
-        form = RecommendationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_recommendation(programme, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Recommendation recorded."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(programme)
+    model, action_perm = SupervisionProgramme, "movement.change_supervisionprogramme"
+    form_class = RecommendationForm
+    service = staticmethod(services.add_recommendation)
+    success_message = gettext_lazy("Recommendation recorded.")
 
 
 class RecommendationListView(YearListView):
@@ -163,20 +122,12 @@ class RecommendationListView(YearListView):
         )
 
 
-class RecommendationDetailView(PermissionMixin, DetailView):
+class RecommendationDetailView(RecordDetailView):
     permission_required = "movement.view_supervisionprogramme"
     template_name = "movement/recommendation_detail.html"
     context_object_name = "rec"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(
-            Recommendation,
-            self.request,
-            self.kwargs["pk"],
-            "programme__organization",
-            "addressed_to",
-            "answered_by",
-        )
+    model = Recommendation
+    related = ("programme__organization", "addressed_to", "answered_by")
 
     def get_context_data(self, **kwargs):
         rec, user = self.object, self.request.user
@@ -195,57 +146,39 @@ class RecommendationDetailView(PermissionMixin, DetailView):
             resolve_form=ResolveForm() if can_resolve else None,
             overdue=rec.is_overdue(timezone.localdate()),
             reminders=services.reminders_for(rec)[:20],
-            audit_entries=AuditEntry.objects.for_object(rec)[:30],
             **kwargs,
         )
 
 
-class RecommendationAnswerView(PermissionMixin, View):
+class RecommendationAnswerView(RecordActionView):
     permission_required = "movement.view_supervisionprogramme"
+    model, action_perm = Recommendation, "movement.answer_recommendation"
+    form_class = AnswerForm
+    service = staticmethod(services.answer_recommendation)
+    success_message = gettext_lazy("Answer recorded.")
 
-    def post(self, request, pk):
-        rec = visible_or_404(Recommendation, request, pk)
-        if not request.user.has_perm("movement.answer_recommendation", rec):
-            raise PermissionDenied
-        form = AnswerForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.answer_recommendation(
-                    rec,
-                    actor=request.user,
-                    answer=form.cleaned_data["answer"],
-                    evidence=form.cleaned_data["evidence"],
-                )
-                messages.success(request, _("Answer recorded."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        else:
-            messages.error(request, _("Write the answer to the recommendation."))
-        return redirect(rec)
+    def form_invalid(self, form):
+        messages.error(self.request, _("Write the answer to the recommendation."))
 
 
-class RecommendationResolveView(PermissionMixin, View):
+class RecommendationResolveView(RecordActionView):
+    """Resolve the recommendation, or send it back for a further answer; an invalid form changes nothing."""
+
     permission_required = "movement.view_supervisionprogramme"
+    model, action_perm = Recommendation, "movement.resolve_recommendation"
+    form_class = ResolveForm
 
-    def post(self, request, pk):
-        rec = visible_or_404(Recommendation, request, pk)
-        if not request.user.has_perm("movement.resolve_recommendation", rec):
-            raise PermissionDenied
-        form = ResolveForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if data["decision"] == "resolve":
-                    services.resolve_recommendation(rec, actor=request.user, note=data["note"])
-                    messages.success(request, _("Recommendation resolved."))
-                else:
-                    services.reopen_recommendation(
-                        rec, actor=request.user, note=data["note"], due_date=data["due_date"]
-                    )
-                    messages.success(request, _("Recommendation sent back for a further answer."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        return redirect(rec)
+    def act(self, rec, data):
+        if data["decision"] == "resolve":
+            services.resolve_recommendation(rec, actor=self.request.user, note=data["note"])
+            return _("Recommendation resolved.")
+        services.reopen_recommendation(
+            rec, actor=self.request.user, note=data["note"], due_date=data["due_date"]
+        )
+        return _("Recommendation sent back for a further answer.")
+
+    def form_invalid(self, form):
+        pass
 
 
 class CriticismListView(YearListView):
@@ -280,19 +213,7 @@ class CriticismFormView(RecordFormView):
     form_class = SocialCriticismForm
     add_perm, change_perm = "movement.add_socialcriticism", "movement.change_socialcriticism"
     back_url_name = "movement:criticism_list"
-
-    @property
-    def title_new(self):
-        return _("Record a social criticism")
-
-    @property
-    def title_edit(self):
-        return _("Edit the social criticism")
-
-    def initial_for_new(self):
-        return {"organization": self.request.user.org_unit_id, "year": timezone.localdate().year}
-
-    def save(self, form, obj):
-        if obj:
-            return services.update_criticism(obj, actor=self.request.user, **self.values(form))
-        return services.create_criticism(actor=self.request.user, **self.values(form))
+    title_new = gettext_lazy("Record a social criticism")
+    title_edit = gettext_lazy("Edit the social criticism")
+    initial_new = {"organization": own_unit, "year": this_year}
+    create, update = staticmethod(services.create_criticism), staticmethod(services.update_criticism)

@@ -1,20 +1,12 @@
 """Training courses and their participants by unit and role."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
-from django.shortcuts import redirect
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import DetailView
-
-from danvan.core.models import AuditEntry
+from django.utils.translation import gettext_lazy
 
 from ..forms.training import ParticipationForm, TrainingCourseForm
 from ..models import TrainingCourse
 from ..services import training as services
-from .common import PermissionMixin, RecordFormView, YearListView, flash_errors, visible_or_404
+from .common import RecordActionView, RecordDetailView, RecordFormView, YearListView, own_unit, today
 
 
 class CourseListView(YearListView):
@@ -37,26 +29,21 @@ class CourseListView(YearListView):
         )
 
 
-class CourseDetailView(PermissionMixin, DetailView):
+class CourseDetailView(RecordDetailView):
     permission_required = "movement.view_trainingcourse"
     template_name = "movement/course_detail.html"
     context_object_name = "course"
-
-    def get_object(self, queryset=None):
-        return visible_or_404(TrainingCourse, self.request, self.kwargs["pk"], "organizer")
+    model = TrainingCourse
+    related = ("organizer",)
+    change_perm = "movement.change_trainingcourse"
 
     def get_context_data(self, **kwargs):
-        course = self.object
-        can_change = self.request.user.has_perm("movement.change_trainingcourse", course)
-        parts = course.participations.select_related("unit")
-        return super().get_context_data(
-            participations=parts,
-            totals=parts.aggregate(a=Sum("attended"), c=Sum("completed")),
-            can_change=can_change,
-            participation_form=ParticipationForm() if can_change else None,
-            audit_entries=AuditEntry.objects.for_object(course)[:30],
-            **kwargs,
+        parts = self.object.participations.select_related("unit")
+        context = super().get_context_data(
+            participations=parts, totals=parts.aggregate(a=Sum("attended"), c=Sum("completed")), **kwargs
         )
+        context["participation_form"] = ParticipationForm() if context["can_change"] else None
+        return context
 
 
 class CourseFormView(RecordFormView):
@@ -64,44 +51,15 @@ class CourseFormView(RecordFormView):
     form_class = TrainingCourseForm
     add_perm, change_perm = "movement.add_trainingcourse", "movement.change_trainingcourse"
     back_url_name = "movement:course_list"
-
-    @property
-    def title_new(self):
-        return _("Record a training course")
-
-    @property
-    def title_edit(self):
-        return _("Edit the training course")
-
-    def initial_for_new(self):
-        return {
-            "organizer": self.request.user.org_unit_id,
-            "starts_on": timezone.localdate(),
-            "ends_on": timezone.localdate(),
-        }
-
-    def save(self, form, obj):
-        if obj:
-            return services.update_course(obj, actor=self.request.user, **self.values(form))
-        return services.create_course(actor=self.request.user, **self.values(form))
+    title_new = gettext_lazy("Record a training course")
+    title_edit = gettext_lazy("Edit the training course")
+    initial_new = {"organizer": own_unit, "starts_on": today, "ends_on": today}
+    create, update = staticmethod(services.create_course), staticmethod(services.update_course)
 
 
-class ParticipationAddView(PermissionMixin, View):
+class ParticipationAddView(RecordActionView):
     permission_required = "movement.view_trainingcourse"
-
-    def post(self, request, pk):
-        course = visible_or_404(TrainingCourse, request, pk)
-        if not request.user.has_perm("movement.change_trainingcourse", course):
-            raise PermissionDenied
-        form = ParticipationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_participation(course, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Participants recorded."))
-            except ValidationError as error:
-                flash_errors(request, error)
-        else:
-            for errs in form.errors.values():
-                for e in errs:
-                    messages.error(request, e)
-        return redirect(course)
+    model, action_perm = TrainingCourse, "movement.change_trainingcourse"
+    form_class = ParticipationForm
+    service = staticmethod(services.record_participation)
+    success_message = gettext_lazy("Participants recorded.")
