@@ -177,27 +177,30 @@ def _opinion(c, org_tree):
         OpinionNote.objects.filter(pk=note.pk).update(needs_action=needs_action)
 
 
+def _membership(c, org_tree):
+    """A 2025 survey of UBND and Sở Nội vụ; only Sở Nội vụ has returned its figures."""
+    survey = membership.create_survey(
+        actor=c,
+        year=2025,
+        title="Khảo sát đoàn viên, hội viên 2025",
+        deadline=date(2025, 9, 30),
+        target_percent=Decimal("60"),
+        units=[org_tree["people"], org_tree["interior"]],
+    )
+    figures = {
+        "population_of_age": 500,
+        "people_reached": 320,
+        "counts": {"womens_union": 200, "veterans": 150},
+    }
+    membership.save_return(survey, actor=c, unit=org_tree["interior"], **figures)
+
+
 @pytest.fixture
 def work(accounts, org_tree, front):
     c = accounts["coordinator"]
     recs = _recommendations(c, org_tree, front)
     _criticisms(c, front)
-    survey = membership.create_survey(
-        actor=c,
-        year=2025,
-        title="Khảo sát 2025",
-        deadline=date(2025, 9, 30),
-        target_percent=Decimal("75"),
-        units=[org_tree["people"]],
-    )
-    membership.save_return(
-        survey,
-        actor=c,
-        unit=org_tree["people"],
-        population_of_age=1000,
-        people_reached=700,
-        counts={"youth_union": 400, "farmers": 500},
-    )
+    _membership(c, org_tree)
     _training(c, org_tree)
     _ethnic_religious(c, org_tree)
     _opinion(c, org_tree)
@@ -223,7 +226,7 @@ def test_panel_figures_for_the_board(accounts, work):
     assert values["ethnic_religious"][:6] == [2, 1, 2, 2, 2, 2]
     # notes, of high concern, needing action
     assert values["opinion"] == [3, 2, 1]
-    assert values["membership"][1:5] == ["1/1", 1000, 700, 900]
+    assert values["membership"][1:5] == ["1/2", 500, 320, 350]
     tables = _tables(panels)
     assert sorted(tables["supervision"]) == [["Ban Dân vận Tỉnh ủy", 1, 1, 0], [FRONT, 1, 4, 1]]
     assert [row[1:] for row in tables["training"]] == [[10, 9], [20, 15], [40, 38], [0, 0], [7, 7]]
