@@ -606,8 +606,8 @@ class MeetingItem(TimeStampedModel):
 class Intake(models.Model):
     """Đơn gửi trực tuyến chờ vào sổ: a public submission (portal or Open311) exactly as received.
 
-    The request stores only this row (with the tracking code the citizen keeps) and queues the job
-    `citizens.tasks.process_intake`, which registers it as a Petition (routing suggestion, time limits
+    The request stores only this row (with the tracking code the citizen keeps); the worker's intake
+    watcher (`citizens.tasks.watch_intakes`) registers it as a Petition (routing suggestion, time limits
     from `received_at`, duplicates, e-mail with the code, audit) and then empties `payload`. Until then
     the code can be followed and shows "Received". There is no history table: the payload holds the
     sender's identity for those few seconds and must never reach the audit trail. The rows stay (code,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -43,7 +43,8 @@ def due_soon_days() -> int:
 
 def new_tracking_code() -> str:
     """A tracking code such as "DV-7K3M-Q9PX": unguessable, without look-alike characters."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    # One draw of 8 random bytes; 32 letters divide 256, so every letter is equally likely.
+    raw = "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in secrets.token_bytes(8))
     return f"DV-{raw[:4]}-{raw[4:]}"
 
 
@@ -729,8 +730,9 @@ def allow_submission(address: str, *, now=None) -> bool:
 
     limits = submission_limits()
     since = (now or timezone.now()) - timedelta(seconds=limits["window_seconds"])
-    recent = Intake.objects.filter(address_hash=address_key(address), received_at__gt=since)
-    return recent[: limits["per_window"]].count() < limits["per_window"]
+    recent = Intake.objects.filter(address_hash=address_key(address), received_at__gt=since).order_by()
+    # "Is there an N-th recent row?": SELECT 1 … LIMIT 1 OFFSET N-1, cheaper than counting.
+    return not recent[limits["per_window"] - 1 :].exists()
 
 
 def check_upload(upload) -> str:
@@ -766,17 +768,18 @@ def receive_submission(
     now=None,
 ):
     """A citizen's own submission (portal or Open311), the part done in the request: limits, the
-    per-address rate limit, one INSERT of the intake with its tracking code, then its job.
+    per-address rate limit and one INSERT of the intake with its tracking code.
 
-    The INSERT commits on its own, so the database's write lock is held only for that statement (on
-    SQLite one writer at a time: every Python step inside a write transaction would hold up the other
-    app-server processes). The intake is the durable record: should queueing its job fail, or the job
-    be lost with a worker, the sweep (`process_pending_intakes`, run by every job and by
-    `danvan petitions process`) registers it. The rate-limit count is read before the INSERT, so
-    concurrent requests from one address may exceed the limit by at most the number in flight.
-    Raises TooManySubmissions when the address's quota is used up; `address=None` skips it (staff)."""
+    The intake table is the queue: the worker's intake watcher (`watch_intakes`, started by
+    `danvan worker`) registers waiting intakes every few seconds, and `danvan process_petitions` does
+    the same by hand. Queueing a job per submission would cost a second INSERT in the request for
+    nothing the watcher does not already do. The INSERT commits on its own, so the database's write
+    lock is held only for that statement (on SQLite one writer at a time: every Python step inside a
+    write transaction would hold up the other app-server processes). The rate-limit count is read
+    before the INSERT, so concurrent requests from one address may exceed the limit by at most the
+    number in flight. Raises TooManySubmissions when the address's quota is used up; `address=None`
+    skips it (staff)."""
     from .models import Intake
-    from .tasks import process_intake
 
     limits = submission_limits()
     if len(content) > limits["max_content"]:
@@ -815,10 +818,6 @@ def receive_submission(
         except IntegrityError:  # the same code drawn twice (1 in 10^12): draw again
             if attempt == 2:
                 raise
-    try:
-        process_intake.enqueue(intake.pk)
-    except DatabaseError:
-        logger.exception("Job for intake %s not queued; the sweep will register it.", intake.code)
     return intake
 
 
@@ -881,9 +880,8 @@ def process_intake(intake_id: int, *, now=None) -> Petition | None:
 
 
 def process_pending_intakes(*, older_than: timedelta = timedelta(0), limit: int | None = None) -> dict:
-    """Register the intakes still waiting (their job was lost with a worker, or failed): the sweep run
-    by every job and by `danvan petitions process`. Failures are kept on the intake and retried up to
-    MAX_ATTEMPTS times."""
+    """Register the intakes still waiting, oldest first: run by the worker's intake watcher and by
+    `danvan process_petitions`. Failures are kept on the intake and retried up to MAX_ATTEMPTS times."""
     from .models import Intake
 
     pending = Intake.objects.filter(

@@ -1,21 +1,41 @@
-"""Background jobs of citizens (django-tasks): thin wrappers that take ids and call services."""
+"""Background work of citizens: the intake watcher that `danvan worker` runs beside its job loop."""
 
-from datetime import timedelta
+import logging
+import threading
 
-from django_tasks import task
+from django.conf import settings
+from django.db import close_old_connections
 
 from danvan.core.audit import acting_as
 
-# Intakes older than this whose job never ran (lost with a worker) are picked up by the next job.
-STRAGGLER_AGE = timedelta(minutes=5)
+logger = logging.getLogger(__name__)
 
 
-@task()
-def process_intake(intake_id: int) -> str:
-    """Register an online submission as a petition (idempotent), then any straggler left waiting."""
+def poll_seconds() -> float:
+    """How often the watcher looks for new online submissions (CITIZENS_INTAKE_POLL_SECONDS, default 2)."""
+    return float(getattr(settings, "CITIZENS_INTAKE_POLL_SECONDS", 2))
+
+
+def watch_intakes(stop: threading.Event, interval: float | None = None) -> None:
+    """Register waiting online submissions every `interval` seconds until `stop` is set.
+
+    A failure is logged and retried at the next turn (each intake counts its own attempts), so one
+    bad round never stops the watcher."""
     from . import services
 
-    with acting_as("job"):
-        petition = services.process_intake(intake_id)
-        services.process_pending_intakes(older_than=STRAGGLER_AGE, limit=20)
-    return petition.code if petition else ""
+    interval = poll_seconds() if interval is None else interval
+    while not stop.wait(interval):
+        try:
+            with acting_as("job"):
+                services.process_pending_intakes()
+        except Exception:
+            logger.exception("Registering online submissions failed; trying again in %s s.", interval)
+        finally:
+            close_old_connections()
+
+
+def start_intake_watcher() -> threading.Event:
+    """Start the watcher in a daemon thread; set the returned event to stop it."""
+    stop = threading.Event()
+    threading.Thread(target=watch_intakes, args=(stop,), name="intake-watcher", daemon=True).start()
+    return stop

@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -198,7 +199,8 @@ def test_submission_quota_per_address(org_tree, settings):
     assert services.allow_submission("10.0.0.2", now=start + timedelta(minutes=30))
     # A sliding window: an hour after the first submission one place is free again.
     assert services.allow_submission("10.0.0.1", now=start + timedelta(minutes=61))
-    assert Intake.objects.count() == 2 and Petition.objects.count() == 2
+    # The request stores intakes only; the worker registers them.
+    assert Intake.objects.count() == 2 and not Petition.objects.exists()
 
 
 SUBMISSION = {
@@ -211,21 +213,10 @@ SUBMISSION = {
 }
 
 
-@pytest.fixture
-def queued(settings):
-    """Jobs are queued but not run (as with a worker that has not picked them up yet)."""
-    from django_tasks import default_task_backend
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    return default_task_backend
-
-
-def test_intake_is_registered_by_the_job_with_its_code_and_received_day(org_tree, queued):
+def test_intake_is_registered_later_with_its_code_and_received_day(org_tree):
     received = timezone.make_aware(datetime(2025, 9, 3, 23, 50))
     intake = services.receive_submission(address="10.0.0.9", now=received, **SUBMISSION)
-    [job] = queued.results
-    assert (job.task.name, job.args) == ("process_intake", [intake.pk])
-    # Before the job runs the citizen can follow the code: "Received", nothing else.
+    # Before the worker registers it the citizen can follow the code: "Received", nothing else.
     pending = services.find_by_code(intake.code)
     assert (pending.pk, pending.code, pending.get_status_display(), pending.received_on) == (
         None,
@@ -234,7 +225,7 @@ def test_intake_is_registered_by_the_job_with_its_code_and_received_day(org_tree
         D("2025-09-03"),
     )
     assert not Petition.objects.exists() and len(mail.outbox) == 0
-    # The job runs the next day: the time limits still count from the day of receipt.
+    # The worker registers it the next day: the time limits still count from the day of receipt.
     petition = services.process_intake(intake.pk, now=received + timedelta(hours=1))
     assert (petition.code, petition.channel, petition.received_on) == (intake.code, "portal", D("2025-09-03"))
     assert petition.created_at == received
@@ -251,35 +242,59 @@ def test_intake_is_registered_by_the_job_with_its_code_and_received_day(org_tree
     assert AuditEntry.objects.for_object(petition).get().actor_label == "system"
 
 
-def test_processing_twice_makes_one_petition(org_tree, queued):
+def test_processing_twice_makes_one_petition(org_tree):
     intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
     first = services.process_intake(intake.pk)
     again = services.process_intake(intake.pk)
     assert first == again and Petition.objects.count() == 1 and len(mail.outbox) == 1
 
 
-def test_job_lost_with_the_worker_is_picked_up_by_the_sweep(org_tree, settings):
-    """The worker died before running the job: the intake is still there, and the command or the next
-    job registers it (once)."""
-    old = timezone.now() - timedelta(minutes=10)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    lost = services.receive_submission(address="10.0.0.9", now=old, **SUBMISSION)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    fresh = services.receive_submission(address="10.0.0.8", **SUBMISSION | {"subject": "Khác hẳn"})
-    # The immediate backend ran the fresh one's job, which also swept the straggler.
-    assert set(Petition.objects.values_list("code", flat=True)) == {lost.code, fresh.code}
-    out = StringIO()
-    call_command("process_petitions", stdout=out)
-    assert out.getvalue().strip() == "Online submissions: 0 registered, 0 failed."
-    assert Petition.objects.count() == 2
+def test_watcher_registers_waiting_intakes_each_turn_until_stopped(org_tree):
+    """The worker's intake watcher: each turn registers what is waiting; it stops when told."""
+    from danvan.citizens.tasks import watch_intakes
+
+    received, seen = [], []
+
+    def wait(timeout):  # stands for stop.wait(): a submission arrives before each of two turns
+        seen.append(set(Petition.objects.values_list("code", flat=True)))
+        if len(received) == 2:
+            return True
+        n = len(received)
+        received.append(
+            services.receive_submission(address=f"10.0.0.{n}", **SUBMISSION | {"subject": f"Đơn {n}"})
+        )
+        return False
+
+    watch_intakes(SimpleNamespace(wait=wait), interval=0)
+    first, second = (intake.code for intake in received)
+    assert seen == [set(), {first}, {first, second}]
+    entries = AuditEntry.objects.for_object(Petition.objects.get(code=first))
+    assert {entry.actor_label for entry in entries} == {"job"}
 
 
-def test_process_command_registers_waiting_submissions(org_tree, queued):
+def test_watcher_survives_a_failing_round(org_tree, monkeypatch, caplog):
+    from danvan.citizens.tasks import watch_intakes
+
+    calls, stops = [], iter([False, False, True])
+
+    def fail(**kwargs):
+        calls.append(kwargs)
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(services, "process_pending_intakes", fail)
+    watch_intakes(SimpleNamespace(wait=lambda timeout: next(stops)), interval=0)
+    assert len(calls) == 2
+    assert caplog.messages.count("Registering online submissions failed; trying again in 0 s.") == 2
+
+
+def test_process_command_registers_waiting_submissions(org_tree):
     intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
     out = StringIO()
     call_command("process_petitions", stdout=out)
     assert out.getvalue().strip() == "Online submissions: 1 registered, 0 failed."
     assert Petition.objects.get().code == intake.code
+    call_command("process_petitions", stdout=out)
+    assert out.getvalue().strip().endswith("Online submissions: 0 registered, 0 failed.")
 
 
 def test_job_links_the_same_letter_sent_twice(org_tree):
@@ -305,21 +320,21 @@ def test_search_index_follows_changes_and_never_holds_a_denouncer(org_tree):
     assert list(Petition.objects.search("khiếu nại")) == []
 
 
-def test_worker_start_registers_submissions_whose_job_was_lost(org_tree, queued, monkeypatch):
+def test_worker_start_registers_waiting_submissions(org_tree, monkeypatch):
     from danvan.core.management.commands import worker
 
     calls, real_call = [], worker.call_command
 
     def call(name, *args, **kwargs):  # the job loop itself is not run inside a test transaction
-        calls.append(name)
+        calls.append((name, kwargs.get("batch")))
         if name != "db_worker":
             real_call(name, *args, **kwargs)
 
     monkeypatch.setattr(worker, "call_command", call)
     intake = services.receive_submission(address="10.0.0.9", **SUBMISSION)
     out = StringIO()
-    call_command("worker", "--no-schedule", stdout=out)
-    assert calls == ["process_petitions", "db_worker"]
+    call_command("worker", "--no-schedule", "--batch", stdout=out)
+    assert calls == [("process_petitions", None), ("db_worker", True)]
     assert "Online submissions: 1 registered, 0 failed." in out.getvalue()
     assert Petition.objects.get().code == intake.code
 
@@ -344,3 +359,14 @@ def test_handler_is_reminded_before_and_after_the_time_limit_once_without_the_se
     assert [m.to for m in mail.outbox] == [["officer@example.vn"], ["officer@example.vn"]]
     for message in mail.outbox:
         assert p.code in message.subject and "Trần Văn Tố" not in message.subject + message.body
+
+
+def test_tracking_codes_are_drawn_from_the_unambiguous_alphabet():
+    import re
+
+    codes = {services.new_tracking_code() for _ in range(2000)}
+    assert len(codes) == 2000
+    assert all(re.fullmatch(r"DV-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", code) for code in codes)
+    # Each byte maps to one letter; the mapping is uniform only while the alphabet divides 256.
+    assert 256 % len(services.CODE_ALPHABET) == 0
+    assert set("".join(codes).replace("DV-", "").replace("-", "")) == set(services.CODE_ALPHABET)
