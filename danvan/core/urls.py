@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("audit/", views.AuditSearchView.as_view(), name="audit"),
+    path("language/<str:code>/", views.choose_language, name="language"),
 ]

@@ -5,9 +5,15 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.citizens.choices import PetitionType, Topic
-from danvan.citizens.forms import AreaField, area_choices
+from danvan.citizens.forms import area_choices
 from danvan.citizens.services import submission_limits
 from danvan.orgs.models import OrgUnit
+
+
+def current_areas() -> list[tuple]:
+    """Today's communes and wards, read only when the list is shown or a chosen one is checked: most
+    submissions name no commune, and a model field would build its dated queryset for every form."""
+    return [("", "---------"), *area_choices(include_closed=False).values_list("pk", "name")]
 
 
 class SubmitForm(forms.Form):
@@ -19,8 +25,12 @@ class SubmitForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
-    location_unit = AreaField(
-        label=_("Commune or ward concerned"), queryset=OrgUnit.objects.none(), required=False
+    location_unit = forms.TypedChoiceField(
+        label=_("Commune or ward concerned"),
+        choices=current_areas,
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
     address_text = forms.CharField(label=_("Address or place"), max_length=255, required=False)
     full_name = forms.CharField(label=_("Your full name"), max_length=150, required=False)
@@ -36,11 +46,14 @@ class SubmitForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["location_unit"].queryset = area_choices(include_closed=False)
         limit = submission_limits()["max_content"]
         self.fields["content"].max_length = limit
         self.fields["content"].validators.append(MaxLengthValidator(limit))
         self.fields["content"].widget.attrs["maxlength"] = str(limit)
+
+    def clean_location_unit(self) -> OrgUnit | None:
+        pk = self.cleaned_data["location_unit"]
+        return OrgUnit.objects.get(pk=pk) if pk else None
 
     def clean(self):
         data = super().clean()

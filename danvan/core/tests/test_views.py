@@ -152,6 +152,6 @@ def test_menu_by_role(client, accounts):
 
 def test_english_is_second_language(client, accounts):
     client.force_login(accounts["coordinator"])
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.get(reverse("core:language", args=["en"]), {"next": "/"})
     body = client.get(reverse("core:home")).content.decode()
     assert "Overview" in body and "Tổng quan" not in body
