@@ -306,3 +306,74 @@ def summarize(survey: MembershipSurvey, user=None) -> SurveySummary:
         memberships=sum(by_org.values()),
         by_org=dict(by_org),
     )
+
+
+# ---------------------------------------------------------------- what the indicators app reads
+
+
+@dataclass(frozen=True)
+class ReachedShare:
+    """People reached over people of age of submitted returns: the share gathered into organizations."""
+
+    people: int
+    population: int
+    returned: tuple[int, ...]  # units whose submitted return is counted
+    not_returned: tuple[int, ...]  # units asked to report that have not submitted
+
+    @property
+    def value(self) -> Decimal | None:
+        return share(self.people, self.population)
+
+
+@dataclass(frozen=True)
+class YearMembership:
+    """The year's survey as other apps read it: its target, its reference day and the submitted figures.
+
+    `figures` maps a unit id to (people reached, people of age) of its submitted return; drafts are left out,
+    as in `summarize`, so `reached_share()` over every unit equals `summarize(survey).reached_share`.
+    """
+
+    survey_id: int
+    title: str
+    year: int
+    deadline: date
+    target_percent: Decimal
+    asked: frozenset[int]
+    figures: dict[int, tuple[int, int]]
+
+    def reached_share(self, unit_ids=None) -> ReachedShare:
+        """The share over the units in `unit_ids` (a container of ids), or over every return when None."""
+        returned = sorted(u for u in self.figures if unit_ids is None or u in unit_ids)
+        missing = sorted(u for u in self.asked - self.figures.keys() if unit_ids is None or u in unit_ids)
+        return ReachedShare(
+            people=sum(self.figures[u][0] for u in returned),
+            population=sum(self.figures[u][1] for u in returned),
+            returned=tuple(returned),
+            not_returned=tuple(missing),
+        )
+
+
+def survey_of_year(year: int) -> MembershipSurvey | None:
+    """The survey round that stands for `year`: the one with the latest deadline."""
+    return MembershipSurvey.objects.filter(year=year).order_by("-deadline", "-id").first()
+
+
+def reached_share_for(year: int) -> YearMembership | None:
+    """The year's membership figures for the indicators app (province-wide; no person-level data), or None
+    when no survey was run that year. Three queries whatever the number of units."""
+    survey = survey_of_year(year)
+    if survey is None:
+        return None
+    rows = SurveyReturn.objects.submitted().filter(survey=survey)
+    return YearMembership(
+        survey_id=survey.pk,
+        title=survey.title,
+        year=survey.year,
+        deadline=survey.deadline,
+        target_percent=survey.target_percent,
+        asked=frozenset(survey.units.values_list("pk", flat=True)),
+        figures={
+            unit: (people, population)
+            for unit, people, population in rows.values_list("unit_id", "people_reached", "population_of_age")
+        },
+    )
