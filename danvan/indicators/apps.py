@@ -7,3 +7,8 @@ class IndicatorsConfig(AppConfig):
     label = "indicators"
     verbose_name = _("Indicators")
     navigation = [(400, "indicators:dashboard", _("Indicators"), "indicators.view_indicator")]
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,21 +1,49 @@
 """Server-rendered SVG charts (no JavaScript, no CDN): the trend of an indicator with its target line."""
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from .models import Indicator, IndicatorValue, format_target
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 560, 240, 44, 16, 16, 34
+
+Series = list[tuple[int, Decimal | None]]
 
 
 def _y(value: Decimal | float) -> float:
     return TOP + (HEIGHT - TOP - BOTTOM) * (1 - float(value) / 100)
 
 
-def trend_svg(
-    series: list[tuple[int, Decimal | None]], target: Decimal, *, title: str, target_label: str
-) -> SafeString:
-    """A line of yearly values (0-100%) over the term and a dashed line at the target."""
+def _target_line(x: dict[int, float], targets: Series, label: str) -> list[str]:
+    """One dashed line across the chart for a target that never changes, else a dashed line through
+    each year's target (the membership survey sets one per year); the label sits at the last target."""
+    known = [(x[year], _y(t), t) for year, t in targets if t is not None and year in x]
+    if not known:
+        return []
+    if len({t for _x, _ty, t in known}) == 1 and len(known) == len(x):
+        ty = known[0][1]
+        parts = [f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" class="target"/>']
+        lx, ly = WIDTH - RIGHT, ty
+    else:
+        ends = [(px, py) for px, py, _t in known]
+        if len(ends) == 1:  # one year's target: a short dash around its point
+            (px, py), = ends
+            ends = [(px - 20, py), (px + 20, py)]
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in ends)
+        parts = [f'<polyline points="{path}" class="target"/>']
+        lx, ly = min(ends[-1][0], WIDTH - RIGHT), ends[-1][1]
+    parts.append(
+        f'<text x="{lx:.1f}" y="{ly - 5:.1f}" class="target-label" text-anchor="end">{escape(label)}</text>'
+    )
+    return parts
+
+
+def trend_svg(series: Series, targets: Series, *, title: str, target_label: str) -> SafeString:
+    """A line of yearly values (0-100%) over the term and a dashed line at each year's target."""
     n = max(len(series), 1)
     step = (WIDTH - LEFT - RIGHT) / max(n - 1, 1)
     x = {year: LEFT + i * step if n > 1 else (WIDTH / 2) for i, (year, _v) in enumerate(series)}
@@ -27,12 +55,7 @@ def trend_svg(
         y = _y(tick)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{tick}%</text>')
-    ty = _y(target)
-    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" class="target"/>')
-    parts.append(
-        f'<text x="{WIDTH - RIGHT}" y="{ty - 5:.1f}" class="target-label" text-anchor="end">'
-        f"{escape(target_label)}</text>"
-    )
+    parts.extend(_target_line(x, targets, target_label))
     points = [(x[year], _y(v), year, v) for year, v in series if v is not None]
     if len(points) > 1:
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _yr, _v in points)
@@ -46,3 +69,25 @@ def trend_svg(
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
+
+
+def target_of(indicator: Indicator, value: IndicatorValue | None) -> Decimal | None:
+    """The target of one year: the one its value was judged against; without a value, the indicator's
+    (none for a membership indicator, whose target comes with each year's survey)."""
+    if value is not None:
+        return value.target
+    return None if indicator.from_membership else indicator.target_value
+
+
+def indicator_chart(indicator: Indicator, by_year: Mapping[int, IndicatorValue], years=None) -> SafeString:
+    """The trend of `indicator` over `years` (its term by default) from its values by year."""
+    years = list(years if years is not None else indicator.years())
+    targets = [(y, target_of(indicator, by_year.get(y))) for y in years]
+    latest = next((t for _y, t in reversed(targets) if t is not None), None)
+    label = "" if latest is None else _("Target %(t)s") % {"t": format_target(indicator.comparator, latest)}
+    return trend_svg(
+        [(y, getattr(by_year.get(y), "value", None)) for y in years],
+        targets,
+        title=indicator.name,
+        target_label=label,
+    )

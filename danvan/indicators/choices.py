@@ -66,3 +66,10 @@ class MissingPolicy(models.TextChoices):
 
     EXCLUDE = "exclude", _("Left out of the denominator")
     COUNT_AS_NOT_MET = "count_as_not_met", _("Counted in the denominator as not meeting")
+
+
+class IndicatorSource(models.TextChoices):
+    """Where an indicator's values come from."""
+
+    EVALUATIONS = "evaluations", _("Evaluations of units (share of units)")
+    MEMBERSHIP = "membership", _("Membership survey (share of people of age gathered into organizations)")

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (criteria texts are data; wrapping them would hurt reading them)
-"""Default criteria sets and the seed plan's two indicators, written for danvan.
+"""Default criteria sets and the seed plan's indicators, written for danvan.
 
 There is no national scoring scale (each province issues its own), so these defaults follow the
 common shape of provincial instruments — a 100-point scale in groups, Tốt/Khá/Trung bình/Yếu
@@ -10,7 +10,9 @@ shown to users as written, so they are in Vietnamese.
 
 from decimal import Decimal
 
-from .choices import CriteriaKind, Grade, Measure, MissingPolicy
+from danvan.plans.choices import Comparator
+
+from .choices import CriteriaKind, Grade, IndicatorSource, Measure, MissingPolicy
 
 # (part title, [(code, text, guidance, max score or None for pass/fail, required)])
 DAN_VAN_KHEO = [
@@ -206,7 +208,8 @@ DEFAULT_SETS = {
     },
 }
 
-# The seed plan's two annual indicators (Kế hoạch, mục II): "trên 80% …".
+# The seed plan's indicators: the two annual ones of section II ("trên 80% …") and the yearly
+# membership target.
 DEFAULT_INDICATORS = [
     {
         "code": "dan-van-kheo",
@@ -228,5 +231,18 @@ DEFAULT_INDICATORS = [
         "min_grade": Grade.GOOD,
         "missing_policy": MissingPolicy.COUNT_AS_NOT_MET,
         "match": "dan chu o co so",
+    },
+    # Kế hoạch, mục III.4: after the survey of members, "đề ra chỉ tiêu tập hợp quần chúng vào tổ chức
+    # hàng năm" — the target is set every year with the survey, so it comes from the survey.
+    {
+        "code": "tap-hop-quan-chung",
+        "name": "Tỷ lệ quần chúng trong độ tuổi được tập hợp vào các tổ chức chính trị - xã hội",
+        "description": "Số người trong độ tuổi là đoàn viên, hội viên của ít nhất một tổ chức (mỗi người tính một lần) "
+        "trên tổng số người trong độ tuổi, theo số liệu các đơn vị đã gửi trong đợt khảo sát đoàn viên, hội viên "
+        "của năm; chỉ tiêu từng năm là chỉ tiêu do đợt khảo sát đề ra.",
+        "source": IndicatorSource.MEMBERSHIP,
+        "kind": "",
+        "comparator": Comparator.GTE,
+        "match": "tap hop",
     },
 ]

@@ -27,8 +27,8 @@ def indicators_workbook(user, year: int) -> bytes:
         _("Result"),
         _("Numerator"),
         _("Denominator"),
-        _("Without approved evaluation"),
-        _("Criteria version"),
+        _("Units without an approved evaluation or figures"),
+        _("Source"),
         _("Computed at"),
     ]
     overview.append(header)
@@ -37,7 +37,7 @@ def indicators_workbook(user, year: int) -> bytes:
         IndicatorValue.objects.visible_to(user)
         .current()
         .filter(indicator__in=indicators)
-        .select_related("indicator", "criteria_set", "area")
+        .select_related("indicator", "criteria_set", "survey", "area")
         .order_by("indicator__order", "year", "area__path")
     )
     by_area = wb.create_sheet(_("By area")[:31])
@@ -59,12 +59,12 @@ def indicators_workbook(user, year: int) -> bytes:
                     v.indicator.name,
                     v.year,
                     float(v.value) if v.value is not None else None,
-                    v.indicator.target_label,
+                    v.target_label,
                     _yes_no(v.met),
                     v.numerator,
                     v.denominator,
                     v.not_evaluated,
-                    str(v.criteria_set) if v.criteria_set else "",
+                    str(v.survey or v.criteria_set or ""),
                     timezone.localtime(v.computed_at).strftime("%d/%m/%Y %H:%M"),
                 ]
             )

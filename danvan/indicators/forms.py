@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.orgs.choices import OrgKind
 from danvan.orgs.models import OrgUnit
 
-from .choices import CriteriaKind, ScoringMode
+from .choices import CriteriaKind, IndicatorSource, ScoringMode
 from .models import CriteriaSet, Criterion, EvaluationRound, Indicator
 
 
@@ -114,13 +114,14 @@ class ScoresForm(forms.Form):
 
 
 class IndicatorForm(forms.ModelForm):
-    """The definition of an indicator; its values are computed from evaluations, never typed here."""
+    """The definition of an indicator; its values are computed (evaluations, survey), never typed here."""
 
     class Meta:
         model = Indicator
         fields = [
             "name",
             "description",
+            "source",
             "kind",
             "measure",
             "min_grade",
@@ -149,6 +150,12 @@ class IndicatorForm(forms.ModelForm):
         if value is not None and not 0 <= value <= 100:
             raise forms.ValidationError(_("Enter a target between 0 and 100 (a percentage)."))
         return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") == IndicatorSource.EVALUATIONS and not data.get("kind"):
+            self.add_error("kind", _("Choose which evaluations this indicator counts."))
+        return data
 
     def _year(self, name: str) -> int:
         value = self.cleaned_data[name]

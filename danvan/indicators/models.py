@@ -22,6 +22,7 @@ from .choices import (
     CriteriaKind,
     EvaluationStatus,
     Grade,
+    IndicatorSource,
     Measure,
     MissingPolicy,
     ReviewAction,
@@ -37,6 +38,14 @@ from .querysets import (
 )
 
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
+
+
+def format_target(comparator: str, target: Decimal) -> str:
+    """"> 80%", "≥ 75.5%": the comparator (as a symbol) and the target as a percentage."""
+    return f"{COMPARATOR_SYMBOLS.get(comparator, comparator)} {target.normalize():f}%"
+
+
+COMPARATOR_SYMBOLS = {">=": "≥", "<=": "≤"}
 
 
 class CriteriaSet(TimeStampedModel):
@@ -427,17 +436,34 @@ class ReviewEvent(models.Model):
 
 
 class Indicator(TimeStampedModel):
-    """Chỉ tiêu: a share computed from evaluations, with its target, comparator, period and scope.
+    """Chỉ tiêu: a share computed from evaluations or from the membership survey, with its target,
+    comparator, period and scope.
 
-    numerator = units in the year's round that the measure counts (meeting the criteria, or graded
-    at least `min_grade`); denominator = units with an approved evaluation, plus — when
-    `missing_policy` says so — units that were due to be evaluated but have no approved evaluation.
+    From evaluations (`source` = evaluations): numerator = units in the year's round that the measure
+    counts (meeting the criteria, or graded at least `min_grade`); denominator = units with an
+    approved evaluation, plus — when `missing_policy` says so — units that were due to be evaluated
+    but have no approved evaluation.
+
+    From the membership survey (`source` = membership): numerator = people reached, denominator =
+    people of age, summed over the submitted returns of the year's survey (movement's
+    `reached_share_for`); each year's target is the survey's own, `target_value` only stands in
+    while a year has no survey. `kind`, `measure`, `min_grade` and `missing_policy` do not apply.
     """
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("definition"), blank=True)
-    kind = models.CharField(_("evaluations of"), max_length=32, choices=CriteriaKind.choices)
+    source = models.CharField(
+        _("computed from"),
+        max_length=16,
+        choices=IndicatorSource.choices,
+        default=IndicatorSource.EVALUATIONS,
+        help_text=_(
+            "From the membership survey, each year's target is the survey's own; the kind of evaluations, "
+            "what is counted and units without an evaluation do not apply."
+        ),
+    )
+    kind = models.CharField(_("evaluations of"), max_length=32, choices=CriteriaKind.choices, blank=True)
     measure = models.CharField(
         _("counts"), max_length=16, choices=Measure.choices, default=Measure.MEETS_CRITERIA
     )
@@ -490,7 +516,14 @@ class Indicator(TimeStampedModel):
                 condition=Q(end_year__gte=models.F("start_year")),
                 name="indicators_indicator_period_order",
                 violation_error_message=_("The period cannot end before it starts."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=IndicatorSource.EVALUATIONS) | ~Q(kind=""),
+                name="indicators_indicator_evaluations_kind",
+                violation_error_message=_(
+                    "Choose which evaluations an indicator computed from evaluations counts."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -501,7 +534,11 @@ class Indicator(TimeStampedModel):
 
     @property
     def target_label(self) -> str:
-        return f"{self.comparator} {self.target_value.normalize():f}%"
+        return format_target(self.comparator, self.target_value)
+
+    @property
+    def from_membership(self) -> bool:
+        return self.source == IndicatorSource.MEMBERSHIP
 
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
@@ -513,8 +550,11 @@ class Indicator(TimeStampedModel):
 class IndicatorValue(models.Model):
     """Giá trị chỉ tiêu: one computed value for a year and an area (empty area = the whole scope).
 
-    `breakdown` keeps the unit ids behind the number ({"met": [...], "not_met": [...],
-    "missing": [...]}) so the drill-down shows exactly what was counted at `computed_at`.
+    Provenance: the round and criteria version (from evaluations) or the survey (from the membership
+    survey), the target applied, the day whose organization decided the areas, and `computed_at`.
+    `breakdown` keeps the unit ids behind the number — {"met", "not_met", "missing"} for
+    evaluations; {"returned", "not_returned"} and per-unit {"figures": {id: [people, of age]}} for
+    the survey — so the drill-down shows exactly what was counted at `computed_at`.
     Recomputing adds a new row and marks the earlier one as no longer current.
     """
 
@@ -537,6 +577,23 @@ class IndicatorValue(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    survey = models.ForeignKey(
+        "movement.MembershipSurvey",
+        verbose_name=_("membership survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reference_date = models.DateField(
+        _("organization as of"),
+        null=True,
+        blank=True,
+        help_text=_("The round's reference date or the survey's deadline."),
+    )
+    target_value = models.DecimalField(
+        _("target applied (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     numerator = models.PositiveIntegerField(_("numerator"))
     denominator = models.PositiveIntegerField(_("denominator"))
@@ -572,3 +629,12 @@ class IndicatorValue(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("indicators:value", args=[self.pk])
+
+    @property
+    def target(self) -> Decimal:
+        """The target this value was judged against (older values: the indicator's)."""
+        return self.indicator.target_value if self.target_value is None else self.target_value
+
+    @property
+    def target_label(self) -> str:
+        return format_target(self.indicator.comparator, self.target)

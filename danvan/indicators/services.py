@@ -7,10 +7,11 @@ check the actor's permission with the rules in rules.py and raise PermissionDeni
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from operator import itemgetter
 
 import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,7 @@ from .choices import (
     CriteriaKind,
     EvaluationStatus,
     Grade,
+    IndicatorSource,
     Measure,
     MissingPolicy,
     ReviewAction,
@@ -715,6 +717,149 @@ def _areas(index: UnitIndex, unit_id: int) -> list[int]:
     return found
 
 
+def _by_area(
+    indicator: Indicator, index: UnitIndex, rows: Iterable, unit_of: Callable = lambda row: row
+) -> dict[int | None, list]:
+    """The rows counted in each area: None = the indicator's whole scope, then each district and commune.
+
+    `unit_of(row)` is the row's unit. A scope restricts every area to the units under it that day
+    (parent or territory links). The whole scope always gets an entry, even empty (a value of 0/0,
+    shown as no value).
+    """
+    inside = index.below(indicator.scope_id) if indicator.scope_id is not None else None
+    by_area: dict[int | None, list] = defaultdict(list)
+    by_area[None] = []
+    for row in rows:
+        unit_id = unit_of(row)
+        if inside is not None and unit_id not in inside:
+            continue
+        by_area[None].append(row)
+        for area in _areas(index, unit_id):
+            by_area[area].append(row)
+    return by_area
+
+
+@dataclass
+class _Sources:
+    """What one computation reads, each once: rounds, their evaluations, surveys, the organization by day."""
+
+    now: datetime
+    rounds: dict[tuple[str, int], EvaluationRound] | None = None
+    rows_by_round: dict[int, list[tuple]] = field(default_factory=dict)
+    memberships: dict[int, object] = field(default_factory=dict)
+    index_by_day: dict[date, UnitIndex] = field(default_factory=dict)
+
+    def index(self, day: date) -> UnitIndex:
+        if day not in self.index_by_day:
+            self.index_by_day[day] = UnitIndex.on_day(day)
+        return self.index_by_day[day]
+
+    def round(self, kind: str, year: int) -> EvaluationRound | None:
+        if self.rounds is None:
+            self.rounds = {
+                (r.kind, r.year): r for r in EvaluationRound.objects.exclude(status=RoundStatus.DRAFT)
+            }
+        return self.rounds.get((kind, year))
+
+    def evaluation_rows(self, round_: EvaluationRound) -> list[tuple]:
+        if round_.pk not in self.rows_by_round:
+            self.rows_by_round[round_.pk] = list(
+                round_.evaluations.values_list("unit_id", "status", "grade", "meets")
+            )
+        return self.rows_by_round[round_.pk]
+
+    def membership(self, year: int):
+        """movement's figures of the year's survey (None: no survey). Indicators reads movement only here."""
+        if year not in self.memberships:
+            from danvan.movement.services.membership import reached_share_for
+
+            self.memberships[year] = reached_share_for(year)
+        return self.memberships[year]
+
+
+def _value(indicator: Indicator, year: int, area: int | None, target: Decimal, now: datetime, **fields):
+    value = fields["value"]
+    return IndicatorValue(
+        indicator=indicator,
+        year=year,
+        area_id=area,
+        target_value=target,
+        met=compare(value, indicator.comparator, target),
+        computed_at=now,
+        **fields,
+    )
+
+
+def _evaluation_values(indicator: Indicator, year: int, sources: _Sources) -> list[IndicatorValue] | None:
+    """Values from the year's round of the indicator's kind; None when there is no round (nothing changes)."""
+    round_ = sources.round(indicator.kind, year)
+    if round_ is None:
+        return None
+    index = sources.index(round_.reference_date)
+    values = []
+    for area, rows in _by_area(indicator, index, sources.evaluation_rows(round_), itemgetter(0)).items():
+        t = tally(indicator, rows)
+        values.append(
+            _value(
+                indicator,
+                year,
+                area,
+                indicator.target_value,
+                sources.now,
+                round=round_,
+                criteria_set_id=round_.criteria_set_id,
+                reference_date=round_.reference_date,
+                numerator=t.numerator,
+                denominator=t.denominator,
+                not_evaluated=t.not_evaluated,
+                value=t.value,
+                breakdown={"met": t.met, "not_met": t.not_met, "missing": t.missing},
+            )
+        )
+    return values
+
+
+def _membership_values(indicator: Indicator, year: int, sources: _Sources) -> list[IndicatorValue]:
+    """Values from the year's membership survey: people reached / people of age of the submitted
+    returns in each area, judged against the survey's target; none (earlier ones retired) without a survey.
+    """
+    year_figures = sources.membership(year)
+    if year_figures is None:
+        return []
+    index = sources.index(year_figures.deadline)
+    values = []
+    units = year_figures.asked | year_figures.figures.keys()
+    for area, unit_ids in _by_area(indicator, index, units).items():
+        reached = year_figures.reached_share(set(unit_ids))
+        values.append(
+            _value(
+                indicator,
+                year,
+                area,
+                year_figures.target_percent,
+                sources.now,
+                survey_id=year_figures.survey_id,
+                reference_date=year_figures.deadline,
+                numerator=reached.people,
+                denominator=reached.population,
+                not_evaluated=len(reached.not_returned),
+                value=reached.value,
+                breakdown={
+                    "returned": list(reached.returned),
+                    "not_returned": list(reached.not_returned),
+                    "figures": {str(u): list(year_figures.figures[u]) for u in reached.returned},
+                },
+            )
+        )
+    return values
+
+
+VALUES_FROM = {
+    IndicatorSource.EVALUATIONS: _evaluation_values,
+    IndicatorSource.MEMBERSHIP: _membership_values,
+}
+
+
 @transaction.atomic
 def compute_indicator_values(
     *,
@@ -723,65 +868,31 @@ def compute_indicator_values(
     actor=None,
     now: datetime | None = None,
 ) -> list[IndicatorValue]:
-    """Compute (never type) each indicator for each year of its period that has a round.
+    """Compute (never type) each indicator for each year of its period that has data.
 
-    One value for the whole scope and one per district and commune found in the organization of
-    the round's reference date (with a scope unit, only units under it through parent or
-    territory links on that date are counted); each stores the round, its criteria version, the time and the
-    unit ids behind it. Earlier values of the same year stay, marked as no longer current.
+    From evaluations: the years with a round of the indicator's kind, areas from the organization
+    of the round's reference date. From the membership survey: the years with a survey, areas from
+    the organization of its deadline (a year whose survey is gone loses its current values).
+    One value for the whole scope and one per district and commune (with a scope unit, only units
+    under it through parent or territory links on that date are counted); each stores its source
+    (round and criteria version, or survey), the target applied, the time and the unit ids behind
+    it. Earlier values of the same year stay, marked as no longer current.
     """
     if actor is not None:
         _require(actor, "indicators.compute_indicator")
-    now = _now(now)
+    sources = _Sources(now=_now(now))
     indicators = list(indicators if indicators is not None else Indicator.objects.all())
     wanted = set(years) if years is not None else None
-    rounds = {(r.kind, r.year): r for r in EvaluationRound.objects.exclude(status=RoundStatus.DRAFT)}
-    rows_by_round: dict[int, list[tuple]] = {}
-    index_by_day: dict[date, UnitIndex] = {}
     created: list[IndicatorValue] = []
     stale: list[tuple[int, int]] = []
     for indicator in indicators:
         for year in indicator.years():
-            round_ = rounds.get((indicator.kind, year))
-            if round_ is None or (wanted is not None and year not in wanted):
+            if wanted is not None and year not in wanted:
                 continue
-            if round_.pk not in rows_by_round:
-                rows_by_round[round_.pk] = list(
-                    round_.evaluations.values_list("unit_id", "status", "grade", "meets")
-                )
-            rows = rows_by_round[round_.pk]
-            index = index_by_day.get(round_.reference_date)
-            if index is None:
-                index = index_by_day[round_.reference_date] = UnitIndex.on_day(round_.reference_date)
-            if indicator.scope_id is not None:
-                # A scope restricts numerator and denominator to the units under it that year.
-                inside = index.below(indicator.scope_id)
-                rows = [row for row in rows if row[0] in inside]
-            by_area: dict[int | None, list[tuple]] = defaultdict(list)
-            by_area[None] = []  # the whole scope always gets a value, even 0/0 (shown as no value)
-            for row in rows:
-                by_area[None].append(row)
-                for area in _areas(index, row[0]):
-                    by_area[area].append(row)
-            stale.append((indicator.pk, year))
-            for area, area_rows in by_area.items():
-                t = tally(indicator, area_rows)
-                created.append(
-                    IndicatorValue(
-                        indicator=indicator,
-                        year=year,
-                        area_id=area,
-                        round=round_,
-                        criteria_set_id=round_.criteria_set_id,
-                        numerator=t.numerator,
-                        denominator=t.denominator,
-                        not_evaluated=t.not_evaluated,
-                        value=t.value,
-                        met=compare(t.value, indicator.comparator, indicator.target_value),
-                        computed_at=now,
-                        breakdown={"met": t.met, "not_met": t.not_met, "missing": t.missing},
-                    )
-                )
+            values = VALUES_FROM[IndicatorSource(indicator.source)](indicator, year, sources)
+            if values is not None:
+                stale.append((indicator.pk, year))
+                created.extend(values)
     for indicator_id, year in stale:
         IndicatorValue.objects.filter(indicator_id=indicator_id, year=year, current=True).update(
             current=False
@@ -790,9 +901,18 @@ def compute_indicator_values(
     return created
 
 
+def recompute_membership_indicators(*, years: Iterable[int] | None = None) -> list[IndicatorValue]:
+    """Recompute the indicators fed by the membership survey (called when its figures change)."""
+    indicators = list(Indicator.objects.filter(source=IndicatorSource.MEMBERSHIP))
+    if not indicators:
+        return []
+    return compute_indicator_values(indicators=indicators, years=years)
+
+
 INDICATOR_FIELDS = (
     "name",
     "description",
+    "source",
     "kind",
     "measure",
     "min_grade",
@@ -827,11 +947,12 @@ def update_indicator(
 
 @transaction.atomic
 def ensure_default_indicators(*, start_year: int = 2021, end_year: int = 2025) -> list[Indicator]:
-    """The seed plan's two indicators, linked to the imported plan's targets when they are found.
+    """The seed plan's indicators, linked to the imported plan's targets when they are found.
 
-    When the plan reader has stored a PlanTarget mentioning "Dân vận khéo" or "dân chủ ở cơ sở",
-    the indicator takes its comparator, value and the plan's term from it; otherwise danvan's
-    defaults (> 80%, 2021-2025) are used.
+    "Dân vận khéo" and grassroots democracy (from evaluations) and the share of people gathered into
+    organizations (from the membership survey). When the plan reader has stored a PlanTarget
+    mentioning "Dân vận khéo", "dân chủ ở cơ sở" or "tập hợp", the indicator takes its comparator,
+    value and the plan's term from it; otherwise danvan's defaults (> 80%, 2021-2025) are used.
     """
     from danvan.core.text import fold
     from danvan.plans.models import PlanTarget
@@ -861,10 +982,19 @@ def ensure_default_indicators(*, start_year: int = 2021, end_year: int = 2025) -
 
 @dataclass
 class Card:
+    """One indicator on a dashboard: the year's value, last year's and every year's (for the trend)."""
+
     indicator: Indicator
-    value: IndicatorValue | None
-    previous: IndicatorValue | None
-    series: list[tuple[int, Decimal | None]]
+    year: int
+    by_year: dict[int, IndicatorValue]
+
+    @property
+    def value(self) -> IndicatorValue | None:
+        return self.by_year.get(self.year)
+
+    @property
+    def previous(self) -> IndicatorValue | None:
+        return self.by_year.get(self.year - 1)
 
     @property
     def change(self) -> Decimal | None:
@@ -877,6 +1007,24 @@ class Card:
             return None
         return self.value.value - self.previous.value
 
+    @property
+    def series(self) -> list[tuple[int, Decimal | None]]:
+        return [(y, getattr(self.by_year.get(y), "value", None)) for y in self.indicator.years()]
+
+
+def _cards(indicators: list[Indicator], values: Iterable[IndicatorValue], year_of: Callable) -> list[Card]:
+    """Cards of `indicators` from their values; `year_of(by_year)` picks the year each card shows."""
+    by_indicator: dict[int, dict[int, IndicatorValue]] = {i.pk: {} for i in indicators}
+    indicator_of = {i.pk: i for i in indicators}
+    for v in values:
+        v.indicator = indicator_of[v.indicator_id]  # its target label reads the comparator: no query
+        by_indicator[v.indicator_id][v.year] = v
+    cards = []
+    for indicator in indicators:
+        by_year = by_indicator[indicator.pk]
+        cards.append(Card(indicator=indicator, year=year_of(by_year), by_year=by_year))
+    return cards
+
 
 def dashboard_cards(user, year: int) -> list[Card]:
     """One card per indicator: this year's province value, last year's, and the term's series."""
@@ -888,16 +1036,7 @@ def dashboard_cards(user, year: int) -> list[Card]:
         .filter(indicator__in=indicators)
         .select_related("criteria_set")
     )
-    by_key = {(v.indicator_id, v.year): v for v in values}
-    return [
-        Card(
-            indicator=i,
-            value=by_key.get((i.pk, year)),
-            previous=by_key.get((i.pk, year - 1)),
-            series=[(y, getattr(by_key.get((i.pk, y)), "value", None)) for y in i.years()],
-        )
-        for i in indicators
-    ]
+    return _cards(indicators, values, lambda by_year: year)
 
 
 def latest_year_with_values() -> int | None:

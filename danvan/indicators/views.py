@@ -1,5 +1,7 @@
 """Dashboards, criteria, rounds and evaluations. Every query goes through visible_to; rules in services."""
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -15,7 +18,7 @@ from danvan.core.models import AuditEntry
 from danvan.orgs.models import OrgUnit
 
 from . import services
-from .charts import trend_svg
+from .charts import indicator_chart
 from .choices import EvaluationStatus, RoundStatus
 from .exports import indicators_workbook
 from .forms import (
@@ -39,6 +42,13 @@ from .models import (
     Indicator,
     IndicatorValue,
 )
+
+
+class MembershipFigures(NamedTuple):
+    """One unit's survey figures as they were counted in a value."""
+
+    people: int
+    population: int
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -80,12 +90,7 @@ class DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         year = _year(self.request)
         cards = services.dashboard_cards(self.request.user, year)
         for card in cards:
-            card.chart = trend_svg(
-                card.series,
-                card.indicator.target_value,
-                title=card.indicator.name,
-                target_label=_("Target %(t)s") % {"t": card.indicator.target_label},
-            )
+            card.chart = indicator_chart(card.indicator, card.by_year)
         years = sorted({y for c in cards for y in c.indicator.years()})
         context.update(
             year=year,
@@ -109,24 +114,19 @@ class IndicatorDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailVie
         indicator, user = self.object, self.request.user
         year = _year(self.request)
         values = IndicatorValue.objects.visible_to(user).current().filter(indicator=indicator)
-        overall = {v.year: v for v in values.overall().select_related("criteria_set")}
-        series = [(y, getattr(overall.get(y), "value", None)) for y in indicator.years()]
+        overall = {v.year: v for v in values.overall().select_related("criteria_set", "survey")}
+        for v in overall.values():
+            v.indicator = indicator
         areas = list(
             values.filter(year=year, area__isnull=False).select_related("area").order_by("area__path")
         )
         context.update(
             year=year,
             overall=overall.get(year),
-            series=series,
             history=[overall[y] for y in indicator.years() if y in overall],
             districts=[v for v in areas if v.area.kind == "district"],
             communes=[v for v in areas if v.area.kind == "commune"],
-            chart=trend_svg(
-                series,
-                indicator.target_value,
-                title=indicator.name,
-                target_label=_("Target %(t)s") % {"t": indicator.target_label},
-            ),
+            chart=indicator_chart(indicator, overall),
             audit_entries=AuditEntry.objects.for_object(indicator)[:20],
             can_edit=user.has_perm("indicators.manage_indicator"),
         )
@@ -142,30 +142,22 @@ class IndicatorValueView(LoginRequiredMixin, PermissionRequiredMixin, DetailView
 
     def get_queryset(self):
         return IndicatorValue.objects.visible_to(self.request.user).select_related(
-            "indicator", "area", "round", "criteria_set"
+            "indicator", "area", "round", "criteria_set", "survey"
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         value = self.object
-        ids = {key: value.breakdown.get(key, []) for key in ("met", "not_met", "missing")}
+        groups = self.MEMBERSHIP_GROUPS if value.indicator.from_membership else self.EVALUATION_GROUPS
+        ids = {key: value.breakdown.get(key, []) for key, _label in groups}
         visible = OrgUnit.objects.visible_to(self.request.user)
         units = visible.in_bulk([i for group in ids.values() for i in group])
-        evaluations = {}
-        if value.round_id:
-            evaluations = {
-                e.unit_id: e
-                for e in Evaluation.objects.visible_to(self.request.user).filter(round=value.round_id)
-            }
-        groups = []
-        for key, label in (
-            ("met", _("Counted in the numerator")),
-            ("not_met", _("Evaluated, not counted")),
-            ("missing", _("Without an approved evaluation")),
-        ):
-            rows = [(units[i], evaluations.get(i)) for i in ids[key] if i in units]
+        details = self._details(value)
+        context["groups"] = []
+        for key, label in groups:
+            rows = [(units[i], details.get(i)) for i in ids[key] if i in units]
             rows.sort(key=lambda r: r[0].name)
-            groups.append(
+            context["groups"].append(
                 {
                     "key": key,
                     "label": label,
@@ -174,8 +166,27 @@ class IndicatorValueView(LoginRequiredMixin, PermissionRequiredMixin, DetailView
                     "hidden": len(ids[key]) - len(rows),
                 }
             )
-        context["groups"] = groups
         return context
+
+    EVALUATION_GROUPS = (
+        ("met", gettext_lazy("Counted in the numerator")),
+        ("not_met", gettext_lazy("Evaluated, not counted")),
+        ("missing", gettext_lazy("Without an approved evaluation")),
+    )
+    MEMBERSHIP_GROUPS = (
+        ("returned", gettext_lazy("Units whose figures are counted")),
+        ("not_returned", gettext_lazy("Units asked that have not returned figures")),
+    )
+
+    def _details(self, value: IndicatorValue) -> dict:
+        """Per unit: its evaluation in the round (visible ones only), or its survey figures as counted."""
+        if value.indicator.from_membership:
+            figures = value.breakdown.get("figures", {})
+            return {int(unit): MembershipFigures(*pair) for unit, pair in figures.items()}
+        if not value.round_id:
+            return {}
+        evaluations = Evaluation.objects.visible_to(self.request.user).filter(round=value.round_id)
+        return {e.unit_id: e for e in evaluations}
 
 
 class IndicatorEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
@@ -208,7 +219,7 @@ class IndicatorEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Indicator saved; %(n)d values recomputed from the evaluations (earlier values are kept).")
+            _("Indicator saved; %(n)d values recomputed (earlier values are kept).")
             % {"n": len(created)},
         )
         return redirect(indicator)
@@ -233,7 +244,10 @@ class ComputeView(LoginRequiredMixin, PermissionRequiredMixin, View):
     def post(self, request):
         services.ensure_default_indicators()
         created = services.compute_indicator_values(actor=request.user)
-        messages.success(request, _("%(n)d values computed from the evaluations.") % {"n": len(created)})
+        messages.success(
+            request,
+            _("%(n)d values computed from the evaluations and the membership surveys.") % {"n": len(created)},
+        )
         return redirect("indicators:dashboard")
 
 

@@ -21,7 +21,7 @@ from ..models import (
     Score,
 )
 
-BREAKDOWN_KEYS = ("met", "not_met", "missing")
+BREAKDOWN_KEYS = ("met", "not_met", "missing", "returned", "not_returned")
 
 
 class CriterionSerializer(serializers.ModelSerializer):
@@ -220,6 +220,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "code",
             "name",
             "description",
+            "source",
             "kind",
             "measure",
             "min_grade",
@@ -258,6 +259,12 @@ class BreakdownSerializer(serializers.Serializer):
     missing = serializers.ListField(
         child=serializers.IntegerField(), help_text="Units without an approved evaluation."
     )
+    returned = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Survey: units whose submitted figures are counted."
+    )
+    not_returned = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Survey: units asked that have not returned figures."
+    )
     hidden = serializers.IntegerField(help_text="Units behind the number that are outside your scope.")
 
 
@@ -278,6 +285,9 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "area_name",
             "round",
             "criteria_set",
+            "survey",
+            "reference_date",
+            "target_value",
             "numerator",
             "denominator",
             "not_evaluated",

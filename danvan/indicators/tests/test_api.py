@@ -132,9 +132,10 @@ def test_criteria_sets_are_read_only(api, people, round_2024):
 def test_indicators_list(api, people, round_2024):
     _as(api, people["commune_a1"])
     rows = api.get(f"{API}indicators/").json()["results"]
-    assert [(r["code"], r["target_label"]) for r in rows] == [
-        ("dan-van-kheo", "> 80%"),
-        ("dan-chu-co-so", "> 80%"),
+    assert [(r["code"], r["source"], r["target_label"]) for r in rows] == [
+        ("dan-van-kheo", "evaluations", "> 80%"),
+        ("dan-chu-co-so", "evaluations", "> 80%"),
+        ("tap-hop-quan-chung", "membership", "≥ 80%"),
     ]
 
 

@@ -36,5 +36,5 @@ def test_unit_self_assesses_board_approves_dashboard_changes(page, login, people
     page.click("button[value=approve]")
     assert page.locator("[data-role=status]").inner_text() == "Đã duyệt"
     page.goto(f"{page.base_url}/indicators/?year=2025")
-    page.click("text=Tính lại từ kết quả đánh giá")
+    page.click("text=Tính lại từ kết quả đánh giá và khảo sát")
     assert page.locator("[data-indicator=dan-chu-co-so] [data-role=value]").inner_text() == "50,0%"

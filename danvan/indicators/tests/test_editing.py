@@ -153,7 +153,8 @@ def test_locked_set_is_refused_with_a_vietnamese_message(client, people):
 
 def _indicator_data(indicator, **changes):
     data = {
-        "name": indicator.name, "description": indicator.description, "kind": indicator.kind,
+        "name": indicator.name, "description": indicator.description, "source": indicator.source,
+        "kind": indicator.kind,
         "measure": indicator.measure, "min_grade": indicator.min_grade,
         "missing_policy": indicator.missing_policy, "comparator": indicator.comparator,
         "target_value": str(indicator.target_value), "start_year": indicator.start_year,
@@ -196,7 +197,7 @@ def test_coordinator_edits_an_indicator_and_values_are_recomputed(client, people
     ))
     assert response.status_code == 302
     assert _messages(response) == [  # whole scope, district A, communes A1 and A2
-        "Đã lưu chỉ tiêu; đã tính lại 4 giá trị từ kết quả đánh giá (các giá trị trước vẫn được lưu)."
+        "Đã lưu chỉ tiêu; đã tính lại 4 giá trị (các giá trị trước vẫn được lưu)."
     ]
     indicator.refresh_from_db()
     assert (indicator.comparator, indicator.target_value, indicator.start_year, indicator.scope) == (

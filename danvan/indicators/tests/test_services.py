@@ -235,7 +235,7 @@ def test_default_indicators_come_from_the_plan_when_imported(db):
         value=Decimal(80),
         unit="%",
     )
-    dvk, qcdc = services.ensure_default_indicators()
+    dvk, qcdc, membership = services.ensure_default_indicators()
     assert (dvk.plan_target, dvk.comparator, dvk.target_value, dvk.start_year, dvk.end_year) == (
         target,
         ">",
@@ -244,6 +244,9 @@ def test_default_indicators_come_from_the_plan_when_imported(db):
         2025,
     )
     assert (qcdc.plan_target, qcdc.target_label) == (None, "> 80%")
+    assert (membership.source, membership.kind, membership.plan_target, membership.comparator) == (
+        "membership", "", None, ">="
+    )
     assert services.ensure_default_indicators()[0].pk == dvk.pk
 
 

@@ -33,7 +33,7 @@ def test_dashboard_shows_cards_and_chart(client, people, approved, django_assert
     html = response.content.decode()
     assert response.status_code == 200
     assert "25,0%" in html or "25.0%" in html
-    assert html.count("<svg") == 2
+    assert html.count("<svg") == 3  # the plan's two indicators from evaluations and the membership one
     assert "Chưa đạt" in html
 
 
