@@ -16,12 +16,13 @@ from operator import itemgetter
 import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.orgs.choices import OrgKind
 from danvan.orgs.models import OrgUnit
-from danvan.plans.choices import Comparator
+from danvan.plans.choices import Comparator, PlanStatus
 
 from .choices import (
     CriteriaKind,
@@ -1037,6 +1038,34 @@ def dashboard_cards(user, year: int) -> list[Card]:
         .select_related("criteria_set")
     )
     return _cards(indicators, values, lambda by_year: year)
+
+
+def public_indicator_summary(*, today: date | None = None) -> list[Card]:
+    """The plan's indicators as the public portal shows them, in one query.
+
+    Public are the indicators of the active plans (linked to an active plan's target, or linked to
+    no plan while a plan is active) whose scope is the whole province, and only their final
+    province-wide values: current, with a value, from a closed round or from a survey whose returns
+    were due before `today`. No area values, no breakdown, nothing about who evaluated whom. Each
+    card shows the latest such year, the year before and the trend over the term.
+    """
+    from danvan.plans.models import Plan
+
+    today = today or timezone.localdate()
+    of_active_plan = Q(indicator__plan_target__plan__status=PlanStatus.ACTIVE) | (
+        Q(indicator__plan_target__isnull=True) & Exists(Plan.objects.filter(status=PlanStatus.ACTIVE))
+    )
+    final = Q(round__status=RoundStatus.CLOSED) | Q(survey__isnull=False, reference_date__lt=today)
+    values = list(
+        IndicatorValue.objects.current()
+        .overall()
+        .filter(of_active_plan, final, value__isnull=False)
+        .filter(Q(indicator__scope__isnull=True) | Q(indicator__scope__kind=OrgKind.PROVINCE))
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator_id", "year")
+    )
+    indicators = list({v.indicator_id: v.indicator for v in values}.values())
+    return _cards(indicators, values, lambda by_year: max(by_year))
 
 
 def latest_year_with_values() -> int | None:
