@@ -103,11 +103,13 @@ class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
 
 def choose_language(request, code: str):
     """The header's language links: remember the choice in the language cookie (read by
-    ChosenLanguageMiddleware) and go back to the page. A link rather than Django's POST form, so that
-    pages without a form of their own need no CSRF token (masking one costs 32 random draws)."""
+    ChosenLanguageMiddleware) and go back to the page the link was on (`next`, else the Referer,
+    which Django's same-origin referrer policy sends within the site). Plain links rather than
+    Django's POST form: the same on every page, so the header is cached per language, and pages
+    without a form of their own need no CSRF token."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    back = request.GET.get("next", "")
+    back = request.GET.get("next") or request.META.get("HTTP_REFERER", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
