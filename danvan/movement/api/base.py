@@ -11,8 +11,7 @@ from collections.abc import Callable
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -46,16 +45,6 @@ def run_service(fn: Callable):
         return fn()
     except DjangoValidationError as error:
         raise api_errors(error) from error
-
-
-def count_of(qs: QuerySet, link: str, field: str = "pk", how=Count) -> Coalesce:
-    """Count (or Sum) of `qs` rows whose `link` is the outer row: a subquery, so joins never multiply."""
-    rows = qs.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(n=how(field)).values("n")
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def sum_of(qs: QuerySet, link: str, field: str) -> Coalesce:
-    return count_of(qs, link, field, how=Sum)
 
 
 class RulePermission(permissions.BasePermission):

@@ -19,7 +19,6 @@ from rest_framework.response import Response
 
 from ..choices import RecommendationStatus
 from ..models import (
-    Award,
     ComplexCase,
     EthnicFestival,
     ExemplaryModel,
@@ -29,7 +28,6 @@ from ..models import (
     PrestigiousPerson,
     Recommendation,
     ReligiousBody,
-    Replication,
     SocialCriticism,
     SupervisionProgramme,
     SurveyReturn,
@@ -45,9 +43,7 @@ from .base import (
     RecordViewSet,
     ScopedViewSet,
     YearFilter,
-    count_of,
     run_service,
-    sum_of,
 )
 
 VIEW_ETHNIC = "movement.view_ethnic_religious"
@@ -88,19 +84,16 @@ class SupervisionProgrammeViewSet(RecordViewSet):
 
     def scoped_queryset(self):
         user = _user(self)
-        recs = Recommendation.objects.visible_to(user)
         qs = (
             SupervisionProgramme.objects.visible_to(user)
             .select_related("organization")
             .prefetch_related("supervised_units")
-            .annotate(
-                n_recommendations=count_of(recs, "programme"),
-                n_resolved=count_of(recs.filter(status=RecommendationStatus.RESOLVED), "programme"),
-                n_overdue=count_of(recs.overdue(timezone.localdate()), "programme"),
-            )
+            .with_recommendation_counts(user, timezone.localdate())
         )
         if self.action != "list":
-            mine = recs.select_related("programme", "addressed_to", "answered_by")
+            mine = Recommendation.objects.visible_to(user).select_related(
+                "programme", "addressed_to", "answered_by"
+            )
             qs = qs.prefetch_related(Prefetch("recommendations", mine, to_attr="visible_recommendations"))
         return qs.order_by("-year", "subject", "pk")
 
@@ -366,16 +359,14 @@ class TrainingCourseViewSet(RecordViewSet):
     filterset_class = CourseFilterSet
 
     def scoped_queryset(self):
-        parts = TrainingParticipation.objects.all()
         qs = (
             TrainingCourse.objects.visible_to(_user(self))
             .select_related("organizer")
-            .annotate(
-                attended=sum_of(parts, "course", "attended"), completed=sum_of(parts, "course", "completed")
-            )
+            .with_participant_totals()
         )
         if self.action != "list":
-            qs = qs.prefetch_related(Prefetch("participations", parts.select_related("unit")))
+            parts = TrainingParticipation.objects.select_related("unit")
+            qs = qs.prefetch_related(Prefetch("participations", parts))
         return qs.order_by("-starts_on", "topic", "pk")
 
     def create_record(self, data):
@@ -679,10 +670,7 @@ class ExemplaryModelViewSet(RecordViewSet):
         qs = (
             ExemplaryModel.objects.visible_to(_user(self))
             .select_related("unit", "area")
-            .annotate(
-                n_awards=count_of(Award.objects.all(), "model"),
-                n_copies=sum_of(Replication.objects.all(), "model", "count"),
-            )
+            .with_award_counts()
         )
         if self.action != "list":
             qs = qs.prefetch_related("awards", "replications", "evidence")

@@ -4,6 +4,8 @@ from django.db.models import Q
 from danvan.core.permissions import scope_path_for, sees_everything
 from danvan.core.text import fold
 
+from .common import count_of, sum_of
+
 
 class ExemplaryModelQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ExemplaryModelQuerySet":
@@ -17,6 +19,16 @@ class ExemplaryModelQuerySet(models.QuerySet):
 
     def published(self) -> "ExemplaryModelQuerySet":
         return self.filter(published=True)
+
+    def with_award_counts(self) -> "ExemplaryModelQuerySet":
+        """`n_awards` and `n_copies` (times replicated), each counted apart so one never multiplies the
+        other; awards and replications are seen with their model."""
+        from ..models import Award, Replication
+
+        return self.annotate(
+            n_awards=count_of(Award.objects.all(), "model"),
+            n_copies=sum_of(Replication.objects.all(), "model", "count"),
+        )
 
     def search(self, query: str) -> "ExemplaryModelQuerySet":
         """Diacritic-insensitive: every word must appear in the name, person, description or results."""

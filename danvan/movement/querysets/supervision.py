@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from danvan.core.permissions import scope_path_for, sees_everything
 
 from ..choices import RecommendationStatus
-from .common import in_scope
+from .common import count_of, in_scope
 
 
 class SupervisionProgrammeQuerySet(models.QuerySet):
@@ -26,6 +26,18 @@ class SupervisionProgrammeQuerySet(models.QuerySet):
 
     def for_year(self, year: int) -> "SupervisionProgrammeQuerySet":
         return self.filter(year=year)
+
+    def with_recommendation_counts(self, user, today: date) -> "SupervisionProgrammeQuerySet":
+        """`n_recommendations`, `n_resolved` and `n_overdue` (on `today`) of each programme, counting only
+        the recommendations `user` may see: one rule for the list page and the API."""
+        from ..models import Recommendation
+
+        recs = Recommendation.objects.visible_to(user)
+        return self.annotate(
+            n_recommendations=count_of(recs, "programme"),
+            n_resolved=count_of(recs.filter(status=RecommendationStatus.RESOLVED), "programme"),
+            n_overdue=count_of(recs.overdue(today), "programme"),
+        )
 
 
 class RecommendationQuerySet(models.QuerySet):

@@ -635,24 +635,26 @@ def test_summary_matches_the_membership_service(api, accounts, org_tree, survey)
 # --- training ------------------------------------------------------------------------------------------
 
 
-def test_courses_with_participant_counts(api, accounts, org_tree):
+def course_attended_by(actor, organizer, figures: list[tuple]):
+    """A course of Kỹ năng dân vận in May 2025 with grassroots cadres: (unit, attended, completed)."""
     course = training.create_course(
-        actor=accounts["coordinator"],
+        actor=actor,
         topic="Kỹ năng dân vận",
         level="province",
-        organizer=org_tree["board"],
+        organizer=organizer,
         starts_on=date(2025, 5, 5),
         ends_on=date(2025, 5, 7),
     )
-    for unit, attended, completed in (("people", 40, 38), ("interior", 10, 9)):
+    for unit, attended, completed in figures:
         training.record_participation(
-            course,
-            actor=accounts["coordinator"],
-            unit=org_tree[unit],
-            role="grassroots_cadre",
-            attended=attended,
-            completed=completed,
+            course, actor=actor, unit=unit, role="grassroots_cadre", attended=attended, completed=completed
         )
+    return course
+
+
+def test_courses_with_participant_counts(api, accounts, org_tree):
+    figures = [(org_tree["people"], 40, 38), (org_tree["interior"], 10, 9)]
+    course = course_attended_by(accounts["coordinator"], org_tree["board"], figures)
     row = get(api, accounts["officer"], "training-courses/").json()["results"]
     assert [(r["topic"], r["attended"], r["completed"], r["year"]) for r in row] == [
         ("Kỹ năng dân vận", 50, 47, 2025)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -35,10 +34,7 @@ class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListVi
         qs = (
             ExemplaryModel.objects.visible_to(self.request.user)
             .select_related("unit")
-            .annotate(
-                n_awards=Count("awards", distinct=True),
-                n_copies=Sum("replications__count"),
-            )
+            .with_award_counts()
             .order_by("-year", "name", "pk")
         )
         if form.is_valid():

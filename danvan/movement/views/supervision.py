@@ -1,7 +1,6 @@
 """Supervision programmes, recommendations (answer, resolve, send back) and social criticism."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,25 +24,11 @@ class SupervisionListView(YearListView):
     context_object_name = "programmes"
 
     def get_queryset(self):
-        today = timezone.localdate()
+        user = self.request.user
         qs = (
-            SupervisionProgramme.objects.visible_to(self.request.user)
+            SupervisionProgramme.objects.visible_to(user)
             .select_related("organization")
-            .annotate(
-                n_recs=Count("recommendations", distinct=True),
-                n_resolved=Count(
-                    "recommendations",
-                    filter=Q(recommendations__status=RecommendationStatus.RESOLVED),
-                    distinct=True,
-                ),
-                n_overdue=Count(
-                    "recommendations",
-                    filter=Q(
-                        recommendations__status=RecommendationStatus.OPEN, recommendations__due_date__lt=today
-                    ),
-                    distinct=True,
-                ),
-            )
+            .with_recommendation_counts(user, timezone.localdate())
         )
         return self.filter_year(qs).order_by("-year", "subject", "pk")
 

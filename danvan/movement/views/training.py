@@ -19,7 +19,7 @@ class CourseListView(YearListView):
         qs = (
             TrainingCourse.objects.visible_to(self.request.user)
             .select_related("organizer")
-            .annotate(attended=Sum("participations__attended"), completed=Sum("participations__completed"))
+            .with_participant_totals()
         )
         return self.filter_year(qs).order_by("-starts_on", "topic", "pk")
 
