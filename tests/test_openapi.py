@@ -6,6 +6,6 @@ def test_openapi_schema_is_valid_without_warnings(tmp_path):
     out = tmp_path / "schema.yml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(out))
     schema = out.read_text(encoding="utf-8")
-    for prefix in ("/api/orgs/", "/api/plans/", "/api/tracking/", "/api/reporting/", "/api/indicators/",
-                   "/api/citizens/"):
-        assert prefix in schema
+    # Every app mounted in danvan/api/urls.py except documents (no endpoint yet).
+    mounted = ("orgs", "plans", "tracking", "reporting", "indicators", "movement", "citizens")
+    assert [app for app in mounted if f"/api/{app}/" not in schema] == []
