@@ -1,5 +1,7 @@
-"""Test helpers shared by every app: one call checks a URL for anonymous, allowed, forbidden and
-out-of-scope users (NetBox-style view tests, in plain pytest).
+"""Test helpers shared by every app.
+
+One call checks a URL for anonymous, allowed, forbidden and out-of-scope users (NetBox-style view
+tests, in plain pytest):
 
     assert_access(client, reverse("orgs:unit", args=[unit.pk]),
                   allowed=[coordinator, leader], forbidden=[], out_of_scope=[other_officer])
@@ -7,9 +9,15 @@ out-of-scope users (NetBox-style view tests, in plain pytest).
 Expected answers: allowed → 200 (or `allowed_status`), forbidden → 403, out of scope → 404, and
 anonymous → a redirect to the login page (pages) or 401/403 (API under /api/ and /open311/).
 Every failure is collected first, so one run shows the whole row of a permission matrix.
+
+Another runs schemathesis over part of the OpenAPI schema and returns the operations it checked:
+
+    checked = assert_no_server_error("^/api/movement/", username="coordinator", password=PASSWORD)
 """
 
-from collections.abc import Iterable
+import base64
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -92,3 +100,61 @@ def assert_absent(response, *texts: str) -> None:
     body = response.content.decode()
     present = [text for text in texts if text in body]
     assert not present, f"{response.request['PATH_INFO']} shows out-of-scope records: {present}"
+
+
+@contextmanager
+def connection_kept_open() -> Iterator[None]:
+    """Like Django's test client: the WSGI app must not close the test transaction's connection."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _never_a_server_error(operation, headers: dict, max_examples: int) -> None:
+    """Generated cases of one schemathesis operation (hypothesis, derandomized): every answer is < 500."""
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+
+    @given(case=operation.as_strategy())
+    @hypothesis_settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        response = case.call(headers=headers)
+        assert response.status_code < 500, (case.method, case.formatted_path, response.text[:400])
+
+    run()
+
+
+def assert_no_server_error(
+    path_regex: str, *, username: str, password: str, max_examples: int = 10
+) -> list[str]:
+    """Schemathesis over every operation of /api/schema/ whose path matches `path_regex`, with generated
+    input, signed in as `username` by HTTP Basic: no answer is a server error.
+
+    Returns the labels of the operations checked, so the caller can assert how many there are.
+    """
+    import schemathesis
+    from django.core.wsgi import get_wsgi_application
+
+    token = base64.b64encode(f"{username}:{password}".encode()).decode()
+    headers = {"Authorization": f"Basic {token}"}
+    checked = []
+    with connection_kept_open():
+        schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+        for result in schema.include(path_regex=path_regex).get_all_operations():
+            operation = result.ok()
+            _never_a_server_error(operation, headers, max_examples)
+            checked.append(operation.label)
+    return checked

@@ -2,7 +2,6 @@
 count), the pages' permissions (403), personal data only through the logged personal-data actions, and
 writes through the services with their Vietnamese messages."""
 
-import base64
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -10,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from danvan.core.testing import assert_no_server_error
 from danvan.movement.models import ComplexCase, PersonalDataAccess, PrestigiousPerson, Recommendation
 from danvan.movement.services import ethnic_religious, membership, supervision, training
 
@@ -784,47 +784,11 @@ def test_lists_keep_their_query_count(api, accounts, supervised, person, django_
             assert get(api, accounts["coordinator"], url).status_code == 200
 
 
-@pytest.fixture
-def keep_test_connection():
-    """Like Django's test client: the WSGI app must not close the test transaction's connection."""
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-def test_no_server_error_on_any_operation(accounts, supervised, person, keep_test_connection):
+def test_no_server_error_on_any_operation(accounts, supervised, person):
     """Schemathesis over every movement operation, with generated input, as a coordinator."""
-    import schemathesis
-    from django.core.wsgi import get_wsgi_application
-    from hypothesis import HealthCheck, given
-    from hypothesis import settings as hypothesis_settings
-
     from conftest import PASSWORD
 
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
-    schema = schema.include(path_regex="^/api/movement/")
-    token = base64.b64encode(f"coordinator:{PASSWORD}".encode()).decode()
-    checked = []
-    for result in schema.get_all_operations():
-        operation = result.ok()
-
-        @given(case=operation.as_strategy())
-        @hypothesis_settings(
-            max_examples=6,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def run(case):
-            response = case.call(headers={"Authorization": f"Basic {token}"})
-            assert response.status_code < 500, (case.method, case.formatted_path, response.text[:400])
-
-        run()
-        checked.append(operation.label)
+    checked = assert_no_server_error(
+        "^/api/movement/", username="coordinator", password=PASSWORD, max_examples=6
+    )
     assert len(checked) == 73, checked
