@@ -2,7 +2,7 @@
 progress; no account and no personal data."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -109,7 +109,7 @@ class PublicModelListView(ListView):
         qs = (
             ExemplaryModel.objects.published()
             .select_related("unit")
-            .annotate(n_awards=Count("awards", distinct=True), n_copies=Sum("replications__count"))
+            .with_award_counts()
             .order_by("-year", "name", "pk")
         )
         if form.is_valid():
@@ -170,11 +170,13 @@ class PublicProgressView(TemplateView):
         for plan in plans:
             section_rows = sorted(rows_by_plan.get(plan.pk, []), key=lambda r: r["order"])
             total = by_plan.get(plan.pk)
-            entries.append({
-                "plan": plan,
-                "total": _with_bars(total) if total else None,
-                "sections": [_with_bars(r) for r in section_rows],
-            })
+            entries.append(
+                {
+                    "plan": plan,
+                    "total": _with_bars(total) if total else None,
+                    "sections": [_with_bars(r) for r in section_rows],
+                }
+            )
         return super().get_context_data(entries=entries, outcomes=Outcome.choices, today=today, **kwargs)
 
 
@@ -190,5 +192,9 @@ def _with_bars(row: dict) -> dict:
 
 
 BAR_ORDER = (
-    Outcome.DONE_ON_TIME, Outcome.DONE_LATE, Outcome.OVERDUE, Outcome.IN_PROGRESS, Outcome.NOT_STARTED,
+    Outcome.DONE_ON_TIME,
+    Outcome.DONE_LATE,
+    Outcome.OVERDUE,
+    Outcome.IN_PROGRESS,
+    Outcome.NOT_STARTED,
 )

@@ -191,8 +191,11 @@ class ReceptionSessionViewSet(viewsets.ReadOnlyModelViewSet):
     perms = {"*": "citizens.view_session"}
 
     def get_queryset(self):
-        return ReceptionSession.objects.visible_to(self.request.user).annotate(
-            petition_count=Count("petitions")
+        # Meta.ordering is dropped from aggregate queries: order explicitly for stable pages.
+        return (
+            ReceptionSession.objects.visible_to(self.request.user)
+            .annotate(petition_count=Count("petitions"))
+            .order_by("-held_on", "-id")
         )
 
 

@@ -70,24 +70,22 @@ def supervision_figures(year: int, *, user=None, today: date | None = None) -> d
         drafts=Count("id"),
         taken_up=Count("id", filter=Q(uptake__in=[CriticismUptake.TAKEN_UP, CriticismUptake.PARTLY])),
     )
-    by_org = list(
-        programmes.values("organization__name")
-        .order_by("organization__name")
-        .annotate(
-            n=Count("id", distinct=True),
-            recs=Count("recommendations", distinct=True),
-            resolved=Count(
-                "recommendations",
-                filter=Q(recommendations__status=RecommendationStatus.RESOLVED),
-                distinct=True,
-            ),
-        )
-    )
+    # Per organization: [programmes, recommendations, resolved], the last two counted from `recs` (what
+    # the user may see), never through the programme, which may hold recommendations they may not.
+    table: dict[str, list[int]] = {}
+    for row in programmes.values("organization__name").annotate(n=Count("id")).order_by():
+        table[row["organization__name"]] = [row["n"], 0, 0]
+    for row in (
+        recs.values("programme__organization__name")
+        .annotate(n=Count("id"), resolved=Count("id", filter=Q(status=RecommendationStatus.RESOLVED)))
+        .order_by()
+    ):
+        table.setdefault(row["programme__organization__name"], [0, 0, 0])[1:] = [row["n"], row["resolved"]]
     return {
         "key": "supervision",
         "title": _("Supervision and social criticism"),
         "rows": [
-            {"label": _("Supervision programmes"), "value": sum(r["n"] for r in by_org)},
+            {"label": _("Supervision programmes"), "value": sum(counts[0] for counts in table.values())},
             {"label": _("Recommendations made"), "value": rec["made"]},
             {"label": _("Recommendations answered"), "value": rec["answered"]},
             {"label": _("Recommendations resolved"), "value": rec["resolved"]},
@@ -97,7 +95,7 @@ def supervision_figures(year: int, *, user=None, today: date | None = None) -> d
         ],
         "table": {
             "columns": [_("Organization"), _("Programmes"), _("Recommendations"), _("Resolved")],
-            "rows": [[r["organization__name"], r["n"], r["recs"], r["resolved"]] for r in by_org],
+            "rows": [[name, *table[name]] for name in sorted(table)],
         },
     }
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from danvan.movement.services import exemplary, supervision
+from danvan.movement.services.figures import supervision_figures
 
 from .test_api import course_attended_by, get
 
@@ -85,6 +86,21 @@ def test_supervision_list_counts_only_the_recommendations_the_user_may_see(
     }
 
 
+def test_dashboard_table_per_organization_counts_only_the_recommendations_the_user_may_see(
+    accounts, front, programme
+):
+    tables = {
+        user: supervision_figures(2025, user=accounts[user])["table"]["rows"]
+        for user in ("coordinator", "officer", "other_officer")
+    }
+    assert tables == {
+        "coordinator": [[front.name, 1, 3, 1]],
+        "officer": [[front.name, 1, 1, 0]],
+        "other_officer": [[front.name, 1, 2, 1]],
+    }
+    assert supervision_figures(2025)["table"]["rows"] == [[front.name, 1, 3, 1]]  # the yearly report
+
+
 # --- training -------------------------------------------------------------------------------------------
 
 
@@ -136,3 +152,5 @@ def test_model_list_counts_awards_and_copies_apart(client, accounts, org_tree):
         cells = row_cells(client, user, url, model.name)
         api = api_row(user, "exemplary-models/", model.pk)
         assert (cells[6:8], [str(api["n_awards"]), str(api["n_copies"])]) == (["2", "4"], ["2", "4"])
+    public = client.get(reverse("portal:models")).content.decode()
+    assert f"<td>{model.unit.name}</td><td>2</td><td>4</td>" in public

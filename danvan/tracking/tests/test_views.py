@@ -107,7 +107,7 @@ def _grow(plan, org_tree, n):
         assign(task, org_tree["people"] if lead != org_tree["people"] else org_tree["board"], "coordinator")
 
 
-QUERIES = {"/tracking/": 13, "/tracking/overview/": 13, "/tracking/dashboard/": 26}
+QUERIES = {"/tracking/": 13, "/tracking/overview/": 13, "/tracking/dashboard/": 27}
 
 
 @pytest.mark.parametrize("url", list(QUERIES))
