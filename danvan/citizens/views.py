@@ -513,6 +513,7 @@ class SessionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
             ReceptionSession.objects.visible_to(self.request.user)
             .select_related("unit", "leader")
             .annotate(n=Count("petitions"))
+            .order_by("-held_on", "-id")  # Meta.ordering is dropped from aggregate queries
         )
 
 
@@ -596,6 +597,7 @@ class MeetingListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
                 recommendations=Count("items", filter=Q(items__kind="recommendation")),
                 unresolved=Count("items", filter=Q(items__status__in=open_values)),
             )
+            .order_by("-held_on", "-id")  # Meta.ordering is dropped from aggregate queries
         )
 
 
