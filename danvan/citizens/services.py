@@ -1,7 +1,6 @@
 """Rules of the citizens app: intake, classification, routing, time limits, answers, duplicates,
 denouncer protection, dialogues and statistics. Views, API, portal, commands and demo call these."""
 
-import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,7 +30,6 @@ from .models import (
     SenderAccess,
 )
 
-logger = logging.getLogger(__name__)
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 SENDER_FIELDS = ("full_name", "address", "phone", "email", "id_number")
 
