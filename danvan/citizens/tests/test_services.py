@@ -249,9 +249,17 @@ def test_processing_twice_makes_one_petition(org_tree):
     assert first == again and Petition.objects.count() == 1 and len(mail.outbox) == 1
 
 
-def test_watcher_registers_waiting_intakes_each_turn_until_stopped(org_tree):
+@pytest.fixture
+def watch_intakes(monkeypatch):
+    """The watcher's loop, keeping the test's connection (and its transaction) open between turns."""
+    from danvan.citizens import tasks
+
+    monkeypatch.setattr(tasks, "close_old_connections", lambda: None)
+    return tasks.watch_intakes
+
+
+def test_watcher_registers_waiting_intakes_each_turn_until_stopped(org_tree, watch_intakes):
     """The worker's intake watcher: each turn registers what is waiting; it stops when told."""
-    from danvan.citizens.tasks import watch_intakes
 
     received, seen = [], []
 
@@ -272,9 +280,7 @@ def test_watcher_registers_waiting_intakes_each_turn_until_stopped(org_tree):
     assert {entry.actor_label for entry in entries} == {"job"}
 
 
-def test_watcher_survives_a_failing_round(org_tree, monkeypatch, caplog):
-    from danvan.citizens.tasks import watch_intakes
-
+def test_watcher_survives_a_failing_round(org_tree, monkeypatch, caplog, watch_intakes):
     calls, stops = [], iter([False, False, True])
 
     def fail(**kwargs):
