@@ -132,6 +132,8 @@ LOCALE_PATHS: list = []
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Completes Django's locale formats (Vietnamese number grouping: 260.183).
+FORMAT_MODULE_PATH = ["danvan.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))

@@ -160,7 +160,7 @@ def test_dashboard_and_indicator_page_show_it_with_the_target(client, survey, in
     card = html.split('data-indicator="tap-hop-quan-chung"', 1)[1].split("</section>", 1)[0]
     assert '<a class="stat-value"' in card and ">64,5%</a>" in card
     assert '<span data-role="target">≥ 75%</span>' in card and "Chưa đạt" in card
-    assert "1934/3000 người trong độ tuổi" in card
+    assert "1.934/3.000 người trong độ tuổi" in card
     assert card.count("<svg") == 1 and 'class="target"' in card and ">64.5</text>" in card
     html = client.get(indicator.get_absolute_url(), {"year": 2024}).content.decode()
     assert "Khảo sát đoàn viên, hội viên (tỷ lệ người trong độ tuổi được tập hợp vào tổ chức)" in html

@@ -103,7 +103,7 @@ def test_anonymous_progress_page_shows_the_values_and_no_unit_data(client, publi
     assert card.count("<svg") == 1 and ">25.0</text>" in card and ">0.0</text>" in card
     card = _card(body, "tap-hop-quan-chung")
     assert '<span class="stat-value" data-role="value">64,5%</span>' in card
-    assert '<span data-role="target">≥ 75%</span>' in card and "1934/3000 người trong độ tuổi" in card
+    assert '<span data-role="target">≥ 75%</span>' in card and "1.934/3.000 người trong độ tuổi" in card
     # Not public: the draft plan's indicator, the district-scoped one, the open round's 50%.
     assert 'data-indicator="dan-van-kheo"' not in body and 'data-indicator="qcdc-huyen-a"' not in body
     assert "50,0%" not in body
