@@ -2,6 +2,9 @@
 
 import random
 from datetime import date
+from itertools import zip_longest
+
+from django.db.models import Q
 
 from danvan.orgs.choices import OrgKind, Role
 from danvan.orgs.models import OrgUnit, User
@@ -31,9 +34,7 @@ def _build_exemplary(scale: str, stdout) -> None:
     if coordinator is None:
         stdout.write("movement: no coordinator account; skipping exemplary models.")
         return
-    units = list(
-        OrgUnit.objects.active().exclude(kind__in=[OrgKind.PROVINCE, OrgKind.HAMLET]).order_by("id")[:400]
-    )
+    units = _local_units()
     if not units:
         return
     rng = random.Random(7)
@@ -80,6 +81,32 @@ def _build_exemplary(scale: str, stdout) -> None:
 
 
 # --- supervision, membership, training, ethnic and religious affairs, public opinion
+
+
+def _local_units() -> list[OrgUnit]:
+    """Bodies of the province (under its Party Committee, People's Committee or Front) and its communes:
+    the plan's exemplary models come from these, never from the central bodies the plan cites."""
+    from danvan.orgs import demo as orgs_demo
+
+    board = orgs_demo.find_mobilization_board()
+    roots = [
+        unit
+        for unit in (
+            board.parent if board else None,
+            orgs_demo.find_peoples_committee(),
+            orgs_demo.find_fatherland_front(),
+        )
+        if unit is not None
+    ]
+    local = Q(kind=OrgKind.COMMUNE)
+    for root in roots:
+        local |= Q(path__startswith=root.path)
+    units = OrgUnit.objects.active().exclude(kind__in=[OrgKind.PROVINCE, OrgKind.HAMLET, OrgKind.GROUP])
+    found = list(units.filter(local).order_by("id")[:400]) or list(units.order_by("id")[:400])
+    bodies = [u for u in found if u.kind != OrgKind.COMMUNE]
+    communes = [u for u in found if u.kind == OrgKind.COMMUNE]
+    # A body, a commune, a body, …
+    return [u for pair in zip_longest(bodies, communes) for u in pair if u is not None]
 
 
 def _demo_units():
