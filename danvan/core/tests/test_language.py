@@ -37,3 +37,20 @@ def test_language_link_goes_back_only_to_this_site_and_knows_two_languages(clien
         assert (away.status_code, away.headers["Location"]) == (302, "/")
     assert "no-cache" in away.headers["Cache-Control"]
     assert client.get("/language/fr/").status_code == 404
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_language_links_in_the_browser_come_back_to_the_same_page(page, login, accounts):
+    """The browser sends the page as the Referer (same-origin policy): the link comes back to it,
+    query string included, in the chosen language; the choice holds across pages and logins."""
+    page.goto(f"{page.base_url}/public/follow/?code=DV-0000-0000")
+    assert "Không có đơn nào mang mã theo dõi này" in page.content()
+    page.click("a[hreflang=en]")
+    assert page.url == f"{page.base_url}/public/follow/?code=DV-0000-0000"
+    assert page.inner_text("h1") == "Follow a petition"
+    assert page.get_attribute("a[hreflang=en]", "aria-current") == "true"
+    login("coordinator")
+    assert "Overview" in page.content()
+    page.click("a[hreflang=vi]")
+    assert page.inner_text("html").count("Tổng quan") >= 1 and page.get_attribute("html", "lang") == "vi"
