@@ -3,10 +3,9 @@
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope
 from danvan.core.text import fold
 
 from .choices import ItemStatus
@@ -23,24 +22,10 @@ class NotIndexed(models.Func):
         return self.as_sql(compiler, connection, template="+%(expressions)s", **extra)
 
 
-def _scope(user, *fields: str) -> Q | None:
-    """Q matching records whose unit path (any of `fields`) lies in the user's sub-tree; None = all."""
-    if sees_everything(user):
-        return None
-    path = scope_path_for(user)
-    if not path:
-        return Q(pk__in=[])
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__startswith": path})
-    return query
-
-
 class PetitionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PetitionQuerySet":
         """Scoped users see petitions received by, or routed to, their unit or its sub-units."""
-        scope = _scope(user, "received_path", "handling_path")
-        return self if scope is None else self.filter(scope)
+        return in_scope(self, user, "received_path", "handling_path")
 
     def open(self) -> "PetitionQuerySet":
         return self.filter(pending=1)
@@ -77,14 +62,12 @@ class PetitionQuerySet(models.QuerySet):
 
 class SessionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SessionQuerySet":
-        scope = _scope(user, "unit__path")
-        return self if scope is None else self.filter(scope)
+        return in_scope(self, user, "unit__path")
 
 
 class MeetingItemQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MeetingItemQuerySet":
-        scope = _scope(user, "meeting__unit__path", "responsible_body__path")
-        return self if scope is None else self.filter(scope)
+        return in_scope(self, user, "meeting__unit__path", "responsible_body__path")
 
     def open(self) -> "MeetingItemQuerySet":
         return self.filter(status__in=ItemStatus.open_values())

@@ -6,6 +6,7 @@ checked on the materialized path of the unit ("/1/7/42/"), so a sub-tree is one 
 """
 
 import rules
+from django.db.models import Q, QuerySet
 
 COORDINATOR = "coordinator"
 LEADER = "leader"
@@ -55,6 +56,20 @@ def scope_path_for(user) -> str:
     """The path prefix of the sub-tree a scoped user works in, or "" when the user has no unit."""
     unit = getattr(user, "org_unit", None) if getattr(user, "is_authenticated", False) else None
     return unit.path if unit is not None and unit.path else ""
+
+
+def in_scope(qs: QuerySet, user, *unit_paths: str) -> QuerySet:
+    """The scope filter of every `visible_to`: all rows for those who see everything, else the rows
+    whose unit (any of `unit_paths`, e.g. "unit__path") lies in the user's sub-tree, none without a unit."""
+    if sees_everything(user):
+        return qs
+    path = scope_path_for(user)
+    if not path:
+        return qs.none()
+    condition = Q()
+    for lookup in unit_paths:
+        condition |= Q(**{f"{lookup}__startswith": path})
+    return qs.filter(condition)
 
 
 def path_in_scope(user, path: str) -> bool:

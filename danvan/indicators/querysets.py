@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope, scope_path_for, sees_everything
 
 
 def _authenticated(user) -> bool:
@@ -52,12 +52,7 @@ class EvaluationRoundQuerySet(models.QuerySet):
 class EvaluationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "EvaluationQuerySet":
         """Scoped users see their own unit's evaluations and those of the units below it."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
-        return self.filter(Q(unit__path__startswith=path) | Q(reviewer_unit__path__startswith=path))
+        return in_scope(self, user, "unit__path", "reviewer_unit__path")
 
     def not_self_assessed(self) -> "EvaluationQuerySet":
         """Units that have not sent their self-assessment (never submitted)."""

@@ -5,7 +5,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Q
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope
 from danvan.core.text import fold
 
 
@@ -21,10 +21,7 @@ class OrgUnitQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "OrgUnitQuerySet":
         """The permission filter every list of units goes through."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        return self.filter(path__startswith=path) if path else self.none()
+        return in_scope(self, user, "path")
 
     def search(self, query: str) -> "OrgUnitQuerySet":
         """Diacritic-insensitive search over names, short names and aliases: every word must match."""
@@ -36,7 +33,4 @@ class OrgUnitQuerySet(models.QuerySet):
 
 class UserQuerySet(models.QuerySet):
     def visible_to(self, user) -> "UserQuerySet":
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        return self.filter(org_unit__path__startswith=path) if path else self.none()
+        return in_scope(self, user, "org_unit__path")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ComplexCase, EthnicFestival, PrestigiousPerson, ReligiousBody
+from ..services import ethnic_religious as ethnic_religious_services
 from .common import DateInput, UserFormMixin
 
 
@@ -11,7 +12,7 @@ class PrestigiousPersonForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = PrestigiousPerson
-        fields = ["full_name", "ethnicity", "area", "role", "recognized_year", "responsible_unit", "active"]
+        fields = ethnic_religious_services.PERSON_FIELDS
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,17 +32,7 @@ class ReligiousBodyForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = ReligiousBody
-        fields = [
-            "kind",
-            "name",
-            "religion",
-            "area",
-            "recognition",
-            "recognized_on",
-            "followers",
-            "responsible_unit",
-            "note",
-        ]
+        fields = ethnic_religious_services.BODY_FIELDS
         widgets = {"recognized_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, **kwargs):
@@ -55,7 +46,7 @@ class ComplexCaseForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = ComplexCase
-        fields = ["title", "kind", "area", "responsible_unit", "opened_on", "description"]
+        fields = ethnic_religious_services.CASE_FIELDS
         widgets = {"opened_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
@@ -74,17 +65,7 @@ class EthnicFestivalForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = EthnicFestival
-        fields = [
-            "year",
-            "title",
-            "organizer",
-            "held_on",
-            "place",
-            "ethnic_groups",
-            "delegations",
-            "participants",
-            "outcomes",
-        ]
+        fields = ethnic_religious_services.FESTIVAL_FIELDS
         widgets = {"held_on": DateInput(), "outcomes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):

@@ -5,16 +5,17 @@ from danvan.orgs.models import OrgUnit
 
 from ..choices import ModelField, ModelKind, ModelLevel
 from ..models import Award, ExemplaryModel, Replication
+from ..services import exemplary as exemplary_services
 
 
 class ExemplaryModelForm(forms.ModelForm):
     class Meta:
         model = ExemplaryModel
-        fields = ["kind", "name", "person_name", "field", "level", "year", "unit", "area", "description",
-            "results",
-                  "proposed_by"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
-            "results": forms.Textarea(attrs={"rows": 4})}
+        fields = exemplary_services.MODEL_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,5 +43,8 @@ class ExemplaryModelFilterForm(forms.Form):
     field = forms.ChoiceField(label=_("Field"), required=False, choices=[("", _("All"))] + ModelField.choices)
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All"))] + ModelLevel.choices)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    published = forms.ChoiceField(label=_("Portal"), required=False, choices=[
-        ("", _("All")), ("1", _("Published")), ("0", _("Not published"))])
+    published = forms.ChoiceField(
+        label=_("Portal"),
+        required=False,
+        choices=[("", _("All")), ("1", _("Published")), ("0", _("Not published"))],
+    )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import ConcernLevel, OpinionTopic
 from ..models import OpinionNote
+from ..services import opinion as opinion_services
 from .common import DateInput, UserFormMixin, all_units
 
 
@@ -12,7 +13,7 @@ class OpinionNoteForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = OpinionNote
-        fields = ["unit", "area", "noted_on", "topic", "concern", "summary", "sources"]
+        fields = opinion_services.NOTE_FIELDS
         widgets = {"noted_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):

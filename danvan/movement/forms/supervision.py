@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation, SocialCriticism, SupervisionProgramme
+from ..services import supervision as supervision_services
 from .common import DateInput, UserFormMixin
 
 
@@ -73,19 +74,7 @@ class SocialCriticismForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = SocialCriticism
-        fields = [
-            "year",
-            "draft_title",
-            "requesting_body",
-            "requesting_body_name",
-            "organization",
-            "received_on",
-            "comments_due",
-            "comments",
-            "comments_sent_on",
-            "uptake",
-            "uptake_note",
-        ]
+        fields = supervision_services.CRITICISM_FIELDS
         widgets = {
             "received_on": DateInput(),
             "comments_due": DateInput(),

@@ -1,6 +1,7 @@
 from django import forms
 
 from ..models import TrainingCourse, TrainingParticipation
+from ..services import training as training_services
 from .common import DateInput, UserFormMixin
 
 
@@ -9,7 +10,7 @@ class TrainingCourseForm(UserFormMixin, forms.ModelForm):
 
     class Meta:
         model = TrainingCourse
-        fields = ["topic", "level", "organizer", "starts_on", "ends_on", "place", "description"]
+        fields = training_services.COURSE_FIELDS
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),

@@ -1,24 +1,9 @@
-"""What the movement topics share: the scope filter (the Board and leaders see all, others their sub-tree)
-and the per-row counts of related rows that the pages and the API both show."""
+"""What the movement topics share: the per-row counts of related rows that the pages and the API both
+show (the scope filter is core's `in_scope`)."""
 
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
-
-from danvan.core.permissions import scope_path_for, sees_everything
-
-
-def in_scope(qs: models.QuerySet, user, *unit_paths: str) -> models.QuerySet:
-    """Rows whose unit (any of `unit_paths`, e.g. "organization__path") lies in the user's sub-tree."""
-    if sees_everything(user):
-        return qs
-    path = scope_path_for(user)
-    if not path:
-        return qs.none()
-    condition = Q()
-    for lookup in unit_paths:
-        condition |= Q(**{f"{lookup}__startswith": path})
-    return qs.filter(condition)
 
 
 def count_of(qs: models.QuerySet, link: str, field: str = "pk", how=Count) -> Coalesce:

@@ -1,9 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from danvan.core.permissions import is_agency_officer, manages_everything, scope_path_for
-
-from .common import in_scope
+from danvan.core.permissions import in_scope, is_agency_officer, manages_everything, scope_path_for
 
 
 class PrestigiousPersonQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 from django.db import models
 
-from .common import in_scope
+from danvan.core.permissions import in_scope
 
 
 class MembershipSurveyQuerySet(models.QuerySet):

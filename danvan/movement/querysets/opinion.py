@@ -1,8 +1,7 @@
 from django.db import models
 
+from danvan.core.permissions import in_scope
 from danvan.core.text import fold
-
-from .common import in_scope
 
 
 class OpinionNoteQuerySet(models.QuerySet):

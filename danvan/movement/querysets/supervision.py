@@ -3,10 +3,10 @@ from datetime import date
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope, scope_path_for, sees_everything
 
 from ..choices import RecommendationStatus
-from .common import count_of, in_scope
+from .common import count_of
 
 
 class SupervisionProgrammeQuerySet(models.QuerySet):

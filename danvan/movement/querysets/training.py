@@ -1,6 +1,8 @@
 from django.db import models
 
-from .common import in_scope, sum_of
+from danvan.core.permissions import in_scope
+
+from .common import sum_of
 
 
 class TrainingCourseQuerySet(models.QuerySet):
