@@ -258,7 +258,7 @@ def submission_rates(users: int, seconds: int, workers: int = 2) -> None:
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "2",
+            str(workers),
             "--threads",
             "1",
             "--log-level",

@@ -27,7 +27,7 @@ from .choices import (
     Step,
     Topic,
 )
-from .querysets import MeetingItemQuerySet, PetitionQuerySet, SessionQuerySet
+from .querysets import IntakeQuerySet, MeetingItemQuerySet, PetitionQuerySet, SessionQuerySet
 
 UNIT = "orgs.OrgUnit"
 
@@ -634,6 +634,8 @@ class Intake(models.Model):
     processed_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+
+    objects = IntakeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]

@@ -721,18 +721,6 @@ def address_key(address: str) -> str:
     return salted_hmac("citizens.quota", address or "unknown").hexdigest()
 
 
-def allow_submission(address: str, *, now=None) -> bool:
-    """True while `address` has sent fewer than CITIZENS_SUBMIT_LIMIT submissions in the last
-    CITIZENS_SUBMIT_WINDOW seconds (a sliding window counted from the intake rows, through an index)."""
-    from .models import Intake
-
-    limits = submission_limits()
-    since = (now or timezone.now()) - timedelta(seconds=limits["window_seconds"])
-    recent = Intake.objects.filter(address_hash=address_key(address), received_at__gt=since).order_by()
-    # "Is there an N-th recent row?": SELECT 1 … LIMIT 1 OFFSET N-1, cheaper than counting.
-    return not recent[limits["per_window"] - 1 :].exists()
-
-
 def check_upload(upload) -> str:
     """Validate an attachment's size and real type (by content); returns its MIME type."""
     import filetype
@@ -773,10 +761,10 @@ def receive_submission(
     the same by hand. Queueing a job per submission would cost a second INSERT in the request for
     nothing the watcher does not already do. The INSERT commits on its own, so the database's write
     lock is held only for that statement (on SQLite one writer at a time: every Python step inside a
-    write transaction would hold up the other app-server processes). The rate-limit count is read
-    before the INSERT, so concurrent requests from one address may exceed the limit by at most the
-    number in flight. Raises TooManySubmissions when the address's quota is used up; `address=None`
-    skips it (staff)."""
+    write transaction would hold up the other app-server processes), and it carries the per-address
+    limit (a sliding window: fewer than CITIZENS_SUBMIT_LIMIT intakes in the last
+    CITIZENS_SUBMIT_WINDOW seconds, counted through an index). Raises TooManySubmissions when the
+    address's quota is used up; `address=None` skips it (staff)."""
     from .models import Intake
 
     limits = submission_limits()
@@ -786,8 +774,6 @@ def receive_submission(
         )
     mime = check_upload(upload) if upload else ""
     received_at = now or timezone.now()
-    if address is not None and not allow_submission(address, now=received_at):
-        raise TooManySubmissions
     intake = Intake(
         channel=channel,
         received_at=received_at,
@@ -811,12 +797,24 @@ def receive_submission(
     for attempt in range(3):
         intake.code = new_tracking_code()
         try:
-            intake.save(force_insert=True)
-            break
+            _insert_intake(intake, address is not None, limits)
+            return intake
         except IntegrityError:  # the same code drawn twice (1 in 10^12): draw again
             if attempt == 2:
                 raise
-    return intake
+
+
+def _insert_intake(intake, limited: bool, limits: dict) -> None:
+    from .models import Intake
+
+    if not limited:
+        intake.save(force_insert=True)
+        return
+    since = intake.received_at - timedelta(seconds=limits["window_seconds"])
+    if not Intake.objects.insert_within_quota(intake, since=since, limit=limits["per_window"]):
+        if intake.attachment:
+            intake.attachment.delete(save=False)
+        raise TooManySubmissions
 
 
 MAX_ATTEMPTS = 5

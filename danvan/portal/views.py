@@ -1,11 +1,15 @@
 """Public pages: submit, follow by tracking code, public statistics, published exemplary models and plan
 progress; no account and no personal data."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -35,6 +39,24 @@ class IndexView(TemplateView):
     template_name = "portal/index.html"
 
 
+CODE_SLOT = "DV-CODE-SLOT"
+
+
+def submitted_page(request, code: str) -> HttpResponse:
+    """The confirmation with the tracking code. For a visitor without an account it is the same page
+    around the code, so it is rendered once per language (without the request: nothing of one visitor
+    can stay in it) and kept in the cache; after a submission, the portal's most frequent request,
+    rendering it would cost more than everything else together. Signed-in staff get their own header."""
+    if request.user.is_authenticated:
+        return render(request, "portal/submitted.html", {"code": code})
+    key = f"portal_submitted:{get_language()}"
+    page = cache.get(key)
+    if page is None:
+        page = render_to_string("portal/submitted.html", {"code": CODE_SLOT})
+        cache.set(key, page, 600)
+    return HttpResponse(page.replace(CODE_SLOT, escape(code)))
+
+
 class SubmitView(FormView):
     template_name = "portal/submit.html"
     form_class = SubmitForm
@@ -48,7 +70,7 @@ class SubmitView(FormView):
             # A robot filled the hidden field: answer as if accepted, store nothing.
             return render(self.request, "portal/submitted.html", {"code": None})
         try:
-            # Only the intake row (and its job) is written here; the job registers the petition.
+            # Only the intake row is written here; the worker's intake watcher registers the petition.
             intake = services.receive_submission(
                 address=client_address(self.request),
                 channel=Channel.PORTAL,
@@ -70,7 +92,7 @@ class SubmitView(FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        return render(self.request, "portal/submitted.html", {"code": intake.code})
+        return submitted_page(self.request, intake.code)
 
 
 class FollowView(TemplateView):

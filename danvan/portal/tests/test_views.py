@@ -91,6 +91,24 @@ def test_content_and_upload_limits(client, settings):
     assert Petition.objects.get().attachments.get().content_type == "application/pdf"
 
 
+def test_confirmation_page_is_the_same_page_around_each_code(client, accounts):
+    def submit():
+        html = client.post(reverse("portal:submit"), FORM).content.decode()
+        code = Intake.objects.latest("id").code
+        assert f'<strong id="tracking-code">{code}</strong>' in html
+        assert f'href="{reverse("portal:follow")}?code={code}"' in html
+        return html.replace(code, "CODE")
+
+    first, second = submit(), submit()
+    assert first == second and "Đã nhận đơn" in first
+    client.get(reverse("core:language", args=["en"]))
+    english = submit()
+    assert "Petition received" in english and "Đã nhận đơn" not in english
+    # Signed-in staff keep their own header on the page.
+    client.force_login(accounts["reception"])
+    assert 'class="usermenu"' in submit() and 'class="usermenu"' not in english
+
+
 def test_rate_limit_per_address(client, settings):
     settings.CITIZENS_SUBMIT_LIMIT = 2
     for _ in range(2):
@@ -99,6 +117,16 @@ def test_rate_limit_per_address(client, settings):
     assert response.status_code == 429
     assert "Địa chỉ của bạn đã gửi quá nhiều lần" in response.content.decode()
     assert Intake.objects.count() == 2
+
+
+def test_refused_submission_keeps_no_file(client, settings, tmp_path):
+    settings.CITIZENS_SUBMIT_LIMIT = 1
+    settings.MEDIA_ROOT = tmp_path
+    assert client.post(reverse("portal:submit"), FORM).status_code == 200
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"0" * 100, content_type="application/pdf")
+    assert client.post(reverse("portal:submit"), FORM | {"attachment": pdf}).status_code == 429
+    assert Intake.objects.count() == 1
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
 def test_honeypot_stores_nothing(client):
