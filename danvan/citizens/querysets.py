@@ -89,12 +89,12 @@ class IntakeQuerySet(models.QuerySet):
         connection = connections[self.db]
         quote = connection.ops.quote_name
         meta = self.model._meta
-        row = {
-            quote(field.column): field.get_db_prep_save(field.pre_save(intake, True), connection)
+        prepared = (
+            (quote(field.column), field.get_db_prep_save(field.pre_save(intake, True), connection))
             for field in meta.concrete_fields
             if not field.primary_key
-        }
-        row = {column: value for column, value in row.items() if value is not None}
+        )
+        row = {column: value for column, value in prepared if value is not None}
         table, pk = quote(meta.db_table), quote(meta.pk.column)
         address, received = (quote(meta.get_field(name).column) for name in ("address_hash", "received_at"))
         recent = f"SELECT 1 FROM {table} WHERE {address} = %s AND {received} > %s LIMIT {int(limit)}"

@@ -794,27 +794,20 @@ def receive_submission(
         intake.attachment_name = upload.name[:255]
         intake.attachment_type = mime
         intake.attachment_size = upload.size
+    since = received_at - timedelta(seconds=limits["window_seconds"])
     for attempt in range(3):
         intake.code = new_tracking_code()
         try:
-            _insert_intake(intake, address is not None, limits)
+            if address is None:
+                intake.save(force_insert=True)
+            elif not Intake.objects.insert_within_quota(intake, since=since, limit=limits["per_window"]):
+                if intake.attachment:
+                    intake.attachment.delete(save=False)
+                raise TooManySubmissions
             return intake
         except IntegrityError:  # the same code drawn twice (1 in 10^12): draw again
             if attempt == 2:
                 raise
-
-
-def _insert_intake(intake, limited: bool, limits: dict) -> None:
-    from .models import Intake
-
-    if not limited:
-        intake.save(force_insert=True)
-        return
-    since = intake.received_at - timedelta(seconds=limits["window_seconds"])
-    if not Intake.objects.insert_within_quota(intake, since=since, limit=limits["per_window"]):
-        if intake.attachment:
-            intake.attachment.delete(save=False)
-        raise TooManySubmissions
 
 
 MAX_ATTEMPTS = 5
