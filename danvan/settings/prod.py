@@ -21,3 +21,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+if "CONN_MAX_AGE" not in os.environ:
+    # Persistent database connections: opening one per request would cost more than most requests.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
