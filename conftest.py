@@ -26,6 +26,15 @@ def pytest_sessionstart(session):
             polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def media_in_temporary_folder(tmp_path_factory):
+    """Files the tests upload go to a temporary folder, never to the site's own var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture
 def org_tree(db):
     """Tỉnh ủy → Ban Dân vận, Ban Tổ chức; UBND tỉnh → Sở Nội vụ; each with a key for lookup."""
