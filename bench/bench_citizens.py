@@ -22,6 +22,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -220,10 +223,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def locust_rate(host: str, target: str, users: int, seconds: int) -> tuple[float, int, float]:
+class Run(NamedTuple):
+    rate: float  # requests per second
+    failures: int
+    p95: float  # ms
+    requests: int
+    server_cpu: float  # ms of gunicorn's CPU time (master and workers) per request
+
+
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    master = psutil.Process(server.pid)
+    return sum(sum(process.cpu_times()[:2]) for process in [master, *master.children(recursive=True)])
+
+
+def locust_run(server: subprocess.Popen, host: str, target: str, users: int, seconds: int) -> Run:
     locustfile = OUT / f"locust_{target}.py"
     locustfile.write_text(LOCUSTFILE.format(target=target), encoding="utf-8")
     prefix = OUT / f"locust_{target}"
+    cpu_before = server_cpu_seconds(server)
     subprocess.run(
         [
             BIN / "locust",
@@ -251,10 +268,13 @@ def locust_rate(host: str, target: str, users: int, seconds: int) -> tuple[float
         stderr=subprocess.DEVNULL,
         timeout=seconds + 60,
     )
+    cpu = server_cpu_seconds(server) - cpu_before
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["Name"] == target:
-                return float(row["Requests/s"]), int(row["Failure Count"]), float(row["95%"])
+                requests = int(row["Request Count"])
+                return Run(float(row["Requests/s"]), int(row["Failure Count"]), float(row["95%"]), requests,
+                           cpu * 1000 / max(requests, 1))
     raise RuntimeError(f"no locust figures for {target}")
 
 
@@ -272,17 +292,19 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
     server = subprocess.Popen(command, env=env(), cwd=ROOT)
     # Earlier runs' submissions would count against this run's addresses (5 per address per hour).
     django_script("from danvan.citizens.models import Intake; Intake.objects.filter(petition=None).delete()")
-    ratios = []
+    ratios, cpu_ratios = [], []
     try:
         wait_for_port(port)
         for round_ in range(1, rounds + 1):
-            base = locust_rate(f"http://127.0.0.1:{port}", "health", users, seconds)
-            sub = locust_rate(f"http://127.0.0.1:{port}", "submit", users, seconds)
-            ratios.append(sub[0] / base[0] if base[0] else 0)
+            base = locust_run(server, f"http://127.0.0.1:{port}", "health", users, seconds)
+            sub = locust_run(server, f"http://127.0.0.1:{port}", "submit", users, seconds)
+            ratios.append(sub.rate / base.rate if base.rate else 0)
+            cpu_ratios.append(sub.server_cpu / base.server_cpu if base.server_cpu else 0)
             print(
-                f"round {round_}: minimal endpoint /public/health/ {base[0]:.1f} req/s (failures {base[1]}, "
-                f"p95 {base[2]:.0f} ms); submission POST /public/submit/ {sub[0]:.1f} req/s (failures "
-                f"{sub[1]}, p95 {sub[2]:.0f} ms); ratio {ratios[-1]:.2f}"
+                f"round {round_}: minimal endpoint /public/health/ {base.rate:.1f} req/s (failures "
+                f"{base.failures}, p95 {base.p95:.0f} ms, server CPU {base.server_cpu:.2f} ms/request); "
+                f"submission POST /public/submit/ {sub.rate:.1f} req/s (failures {sub.failures}, p95 "
+                f"{sub.p95:.0f} ms, server CPU {sub.server_cpu:.2f} ms/request); ratio {ratios[-1]:.2f}"
             )
     finally:
         server.send_signal(signal.SIGTERM)
@@ -293,6 +315,10 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
         f"{'met' if ratio >= 0.5 else 'NOT met'}); minimal endpoint: plain 'ok' through the full middleware "
         f"stack, no database, no template; gunicorn {workers} sync workers on {len(os.sched_getaffinity(0))} "
         f"cores, {users} locust users, {seconds} s per run, {DATABASE_URL.split(':')[0]}"
+    )
+    print(
+        f"gunicorn's CPU per request, submission / minimal = {statistics.median(cpu_ratios):.2f} (median; "
+        "on PostgreSQL the database server's own CPU is not counted)"
     )
 
 
