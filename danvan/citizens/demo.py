@@ -133,13 +133,16 @@ def build_small(*, areas, board, stdout=None) -> None:
     reception, officer, leader = _user(Role.RECEPTION_OFFICER), _user(Role.AGENCY_OFFICER), _user(Role.LEADER)
     if leader is not None:
         UnitHead.objects.get_or_create(unit=board, defaults={"user": leader})
+    # What the reception officer enters is received by the officer's own body (the citizen reception
+    # office when the reference data has one), so that the officer finds it in the list.
+    desk = reception.org_unit if reception and reception.org_unit_id else board
     sessions = []
     for weeks in (1, 3, 6):
         session = ReceptionSession.objects.create(
             held_on=today - timedelta(weeks=weeks),
             place="Trụ sở tiếp công dân tỉnh",
             kind="periodic",
-            unit=board,
+            unit=desk,
             leader=leader,
             leader_name="" if leader else "Trưởng ban Tuyên giáo và Dân vận Tỉnh ủy",
         )
@@ -173,7 +176,7 @@ def build_small(*, areas, board, stdout=None) -> None:
                 subject=SUBJECTS[topic],
                 content=f"{SUBJECTS[topic]}. Nội dung chi tiết số {count + 1}.",
                 received_on=received,
-                received_unit=board,
+                received_unit=desk,
                 reception_session=session,
                 sender={
                     "full_name": name,
@@ -197,7 +200,7 @@ def build_small(*, areas, board, stdout=None) -> None:
             subject=first.subject,
             content=first.content,
             received_on=first.received_on + timedelta(days=3),
-            received_unit=board,
+            received_unit=desk,
             sender={"full_name": first.sender.full_name, "phone": first.sender.phone},
             topic=first.topic,
             location_unit=first.location_unit,

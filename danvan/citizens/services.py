@@ -902,8 +902,9 @@ def submit_public(*, channel: str = "portal", received_unit: OrgUnit | None = No
 
 
 def default_receiving_unit() -> OrgUnit | None:
-    """Where public submissions land: the body set in CITIZENS_RECEIVING_UNIT_KEY, else the first
-    open Party board (the Mass Mobilization Board in a standard installation). Cached per process."""
+    """Where public submissions land: the body set in CITIZENS_RECEIVING_UNIT_KEY, else the Mass
+    Mobilization Board of the installation's own province (DANVAN_HOME_PROVINCE_CODE; the reference
+    data also holds the central bodies), else the first open Party board. Cached per process."""
     cache = shared_calendar().__dict__
     if "receiving_unit" not in cache:
         cache["receiving_unit"] = _find_receiving_unit()
@@ -917,10 +918,13 @@ def _find_receiving_unit() -> OrgUnit | None:
         unit = qs.filter(key=key).first()
         if unit:
             return unit
-    return (
-        qs.filter(kind=OrgKind.PARTY_BOARD, name__icontains="Dân vận").order_by("path").first()
-        or qs.filter(kind=OrgKind.PARTY_BOARD).order_by("path").first()
-    )
+    boards = qs.filter(kind=OrgKind.PARTY_BOARD).order_by("path")
+    mass_mobilization = boards.filter(name__icontains="Dân vận")
+    home = mass_mobilization.filter(territory__code=settings.DANVAN_HOME_PROVINCE_CODE)
+    for candidates in (home, mass_mobilization, boards):
+        if unit := candidates.first():
+            return unit
+    return None
 
 
 def find_by_code(code: str) -> Petition | None:

@@ -32,3 +32,14 @@ def test_bulk_rows_have_deadlines(accounts):
     # Complaints and denunciations always have a statutory limit; recommendations only until routed.
     legal = Petition.objects.open().filter(petition_type__in=["complaint", "denunciation"])
     assert legal.exists() and not legal.filter(current_due__isnull=True).exists()
+
+
+def test_small_demo_is_received_where_the_reception_officer_sits(accounts):
+    """The reception officer enters the demo's petitions and reception days: they are received by the
+    officer's own body, so the officer's list shows them (and not one of another body)."""
+    demo.build(scale="small", stdout=None)
+    officer = accounts["reception"]
+    assert set(Petition.objects.values_list("received_unit", flat=True)) == {officer.org_unit_id}
+    assert set(ReceptionSession.objects.values_list("unit", flat=True)) == {officer.org_unit_id}
+    assert Petition.objects.visible_to(officer).count() == 37
+    assert Petition.objects.visible_to(accounts["other_officer"]).count() == 0

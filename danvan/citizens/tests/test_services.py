@@ -388,3 +388,33 @@ def test_tracking_codes_are_drawn_from_the_unambiguous_alphabet():
     # Each byte maps to one letter; the mapping is uniform only while the alphabet divides 256.
     assert 256 % len(services.CODE_ALPHABET) == 0
     assert set("".join(codes).replace("DV-", "").replace("-", "")) == set(services.CODE_ALPHABET)
+
+
+def test_submissions_land_at_the_mass_mobilization_board_of_the_home_province(org_tree, settings):
+    """The reference data holds the central bodies and other boards too: without a configured key the
+    Board of the installation's own province receives, not the first "Dân vận" board in the tree."""
+    from danvan.citizens.deadlines import forget_shared_calendar
+    from danvan.orgs import services as orgs
+    from danvan.orgs.choices import OrgKind
+
+    province = org_tree["province"]
+    province.code = "75"
+    province.save()
+    home = orgs.create_unit(
+        key="t-home-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai",
+        parent=org_tree["committee"], territory=province,
+    )
+    central = orgs.create_unit(key="t-tw", kind=OrgKind.GROUP, name="Trung ương")
+    orgs.create_unit(
+        key="t-tw-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Tuyên giáo và Dân vận Trung ương", parent=central
+    )
+    settings.DANVAN_HOME_PROVINCE_CODE = "75"
+    assert services.default_receiving_unit() == home
+
+    forget_shared_calendar()
+    settings.DANVAN_HOME_PROVINCE_CODE = "01"  # an installation whose province has no board here
+    assert services.default_receiving_unit() == org_tree["board"]  # the first "Dân vận" board
+
+    forget_shared_calendar()
+    settings.CITIZENS_RECEIVING_UNIT_KEY = "t-snv"
+    assert services.default_receiving_unit() == org_tree["interior"]
