@@ -22,15 +22,17 @@ from .models import Holiday, Meeting, MeetingItem, Petition, PetitionSender, Rec
 PROVINCE_COUNT = 200_000
 FIRST_NAMES = ["Nguyễn Văn", "Trần Thị", "Lê Văn", "Phạm Thị", "Hoàng Văn", "Võ Thị", "Đặng Văn", "Bùi Thị"]
 LAST_NAMES = ["An", "Bình", "Cường", "Dung", "Hà", "Hùng", "Lan", "Minh", "Nam", "Phúc", "Quý", "Tâm"]
+# The matter, not the kind of petition: the same subject is a complaint in one row, a recommendation
+# in another.
 SUBJECTS = {
-    Topic.LAND: "Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
-    Topic.COMPENSATION: "Khiếu nại mức bồi thường khi thu hồi đất",
-    Topic.ENVIRONMENT: "Phản ánh cơ sở chăn nuôi gây ô nhiễm",
+    Topic.LAND: "Chậm cấp giấy chứng nhận quyền sử dụng đất",
+    Topic.COMPENSATION: "Mức bồi thường khi thu hồi đất làm đường",
+    Topic.ENVIRONMENT: "Cơ sở chăn nuôi gây ô nhiễm khu dân cư",
     Topic.PROCEDURES: "Hồ sơ hành chính bị chậm trả kết quả",
-    Topic.SOCIAL_POLICY: "Kiến nghị xét trợ cấp cho hộ cận nghèo",
-    Topic.OFFICIALS: "Tố cáo cán bộ địa chính nhận tiền của dân",
+    Topic.SOCIAL_POLICY: "Xét trợ cấp cho hộ cận nghèo",
+    Topic.OFFICIALS: "Cán bộ địa chính nhận tiền của dân",
     Topic.INFRASTRUCTURE: "Đường liên ấp xuống cấp, ngập khi mưa",
-    Topic.OTHER: "Ý kiến về sinh hoạt khu dân cư",
+    Topic.OTHER: "Trật tự sinh hoạt khu dân cư",
 }
 # Solar-calendar public holidays (Bộ luật Lao động 2019, Điều 112); Tết and Giỗ Tổ follow the lunar
 # calendar and the yearly government notice, so staff add them in the holiday calendar.
