@@ -8,4 +8,5 @@ overrides the count; PORT (or --bind) sets the address, as gunicorn itself reads
 
 import os
 
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * len(os.sched_getaffinity(0)) + 1))
+cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * cores + 1))

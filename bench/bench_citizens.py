@@ -295,9 +295,10 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
     ratios, cpu_ratios = [], []
     try:
         wait_for_port(port)
+        host = f"http://127.0.0.1:{port}"
         for round_ in range(1, rounds + 1):
-            base = locust_run(server, f"http://127.0.0.1:{port}", "health", users, seconds)
-            sub = locust_run(server, f"http://127.0.0.1:{port}", "submit", users, seconds)
+            base = locust_run(server, host, "health", users, seconds)
+            sub = locust_run(server, host, "submit", users, seconds)
             ratios.append(sub.rate / base.rate if base.rate else 0)
             cpu_ratios.append(sub.server_cpu / base.server_cpu if base.server_cpu else 0)
             print(
