@@ -914,14 +914,11 @@ def default_receiving_unit() -> OrgUnit | None:
 def _find_receiving_unit() -> OrgUnit | None:
     key = getattr(settings, "CITIZENS_RECEIVING_UNIT_KEY", "")
     qs = OrgUnit.objects.active()
-    if key:
-        unit = qs.filter(key=key).first()
-        if unit:
-            return unit
+    configured = [qs.filter(key=key)] if key else []
     boards = qs.filter(kind=OrgKind.PARTY_BOARD).order_by("path")
     mass_mobilization = boards.filter(name__icontains="Dân vận")
     home = mass_mobilization.filter(territory__code=settings.DANVAN_HOME_PROVINCE_CODE)
-    for candidates in (home, mass_mobilization, boards):
+    for candidates in (*configured, home, mass_mobilization, boards):
         if unit := candidates.first():
             return unit
     return None
