@@ -35,6 +35,18 @@ def media_in_temporary_folder(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language: a request in English leaves English active in the
+    thread (Django's locale handling does not switch back), which would leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def org_tree(db):
     """Tỉnh ủy → Ban Dân vận, Ban Tổ chức; UBND tỉnh → Sở Nội vụ; each with a key for lookup."""
