@@ -5,6 +5,8 @@ and to the other roles only when it belongs to their own unit or one of its sub-
 checked on the materialized path of the unit ("/1/7/42/"), so a sub-tree is one indexed prefix.
 """
 
+from collections.abc import Callable
+
 import rules
 from django.db.models import Q, QuerySet
 
@@ -58,9 +60,11 @@ def scope_path_for(user) -> str:
     return unit.path if unit is not None and unit.path else ""
 
 
-def in_scope(qs: QuerySet, user, *unit_paths: str) -> QuerySet:
+def in_scope(qs: QuerySet, user, *unit_paths: str | Callable[[str], Q]) -> QuerySet:
     """The scope filter of every `visible_to`: all rows for those who see everything, else the rows
-    whose unit (any of `unit_paths`, e.g. "unit__path") lies in the user's sub-tree, none without a unit."""
+    whose unit (any of `unit_paths`, e.g. "unit__path") lies in the user's sub-tree, none without a unit.
+    Where the unit is on related rows, a unit path is a function of the sub-tree's path that gives the
+    condition (e.g. an `Exists` over the assignments whose unit path starts with it)."""
     if sees_everything(user):
         return qs
     path = scope_path_for(user)
@@ -68,7 +72,7 @@ def in_scope(qs: QuerySet, user, *unit_paths: str) -> QuerySet:
         return qs.none()
     condition = Q()
     for lookup in unit_paths:
-        condition |= Q(**{f"{lookup}__startswith": path})
+        condition |= lookup(path) if callable(lookup) else Q(**{f"{lookup}__startswith": path})
     return qs.filter(condition)
 
 

@@ -16,7 +16,7 @@ from danvan.orgs.choices import Role
 from danvan.orgs.models import OrgEvent, OrgUnit, User
 
 from .models import AuditAction, AuditEntry
-from .permissions import manages_everything, scope_path_for, sees_everything
+from .permissions import in_scope, manages_everything, sees_everything
 from .text import fold
 
 
@@ -55,13 +55,10 @@ class HomeView(LoginRequiredMixin, TemplateView):
             sees_everything=sees_everything(user),
             panels=home_panels(self.request),
         )
-        events = OrgEvent.objects.prefetch_related("successions__predecessor", "successions__successor")
-        if not sees_everything(user):
-            path = scope_path_for(user)
-            touches_scope = Q(successions__predecessor__path__startswith=path) | Q(
-                successions__successor__path__startswith=path
-            )
-            events = events.filter(touches_scope).distinct() if path else events.none()
+        events = in_scope(
+            OrgEvent.objects.all(), user, "successions__predecessor__path", "successions__successor__path"
+        )
+        events = events.distinct().prefetch_related("successions__predecessor", "successions__successor")
         context["events"] = list(events.order_by("-date", "-id")[:6])
         if user.has_perm("core.search_audit"):
             context["recent_changes"] = list(AuditEntry.objects.select_related("content_type")[:8])

@@ -3,37 +3,30 @@
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope, sees_everything
+
+
+def _assignment_in_scope(row: str):
+    """For `in_scope`: the row (a task, or a plan through "task__plan") has an assignment in the sub-tree."""
+
+    def condition(path: str) -> Exists:
+        from .models import Assignment
+
+        return Exists(Assignment.objects.filter(**{row: OuterRef("pk")}, unit__path__startswith=path))
+
+    return condition
 
 
 class PlanQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PlanQuerySet":
         """Plans seen whole by coordinators/leaders/admins; others see plans with a task in their scope."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
-        from .models import Assignment
-
-        return self.filter(
-            Exists(Assignment.objects.filter(task__plan=OuterRef("pk"), unit__path__startswith=path))
-        )
+        return in_scope(self, user, _assignment_in_scope("task__plan"))
 
 
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user) -> "TaskQuerySet":
         """Scoped roles see only tasks with an assignment whose unit lies in their sub-tree."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
-        from .models import Assignment
-
-        return self.filter(
-            Exists(Assignment.objects.filter(task=OuterRef("pk"), unit__path__startswith=path))
-        )
+        return in_scope(self, user, _assignment_in_scope("task"))
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -3,30 +3,25 @@
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope, sees_everything
+
+
+def _obligation_in(path: str) -> Exists:
+    """For `in_scope`: a body of the sub-tree reports in the period."""
+    from .models import ReportObligation
+
+    return Exists(ReportObligation.objects.filter(period=OuterRef("pk"), unit__path__startswith=path))
 
 
 class ReportingPeriodQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ReportingPeriodQuerySet":
         """Whole for the Board and leaders; others see periods in which a body of their sub-tree reports."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
-        from .models import ReportObligation
-
-        return self.filter(
-            Exists(ReportObligation.objects.filter(period=OuterRef("pk"), unit__path__startswith=path))
-        )
+        return in_scope(self, user, _obligation_in)
 
 
 class ObligationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ObligationQuerySet":
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        return self.filter(unit__path__startswith=path) if path else self.none()
+        return in_scope(self, user, "unit__path")
 
     def expected(self) -> "ObligationQuerySet":
         return self.filter(exempt=False)
@@ -35,10 +30,7 @@ class ObligationQuerySet(models.QuerySet):
 class BodyReportQuerySet(models.QuerySet):
     def visible_to(self, user) -> "BodyReportQuerySet":
         """Scoped roles see the reports of their own unit and its sub-units."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        return self.filter(unit__path__startswith=path) if path else self.none()
+        return in_scope(self, user, "unit__path")
 
     def for_period(self, period) -> "BodyReportQuerySet":
         return self.filter(period=period)
@@ -56,10 +48,7 @@ class BodyReportQuerySet(models.QuerySet):
 
 class DecisionRequestQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DecisionRequestQuerySet":
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        return self.filter(report__unit__path__startswith=path) if path else self.none()
+        return in_scope(self, user, "report__unit__path")
 
     def open(self) -> "DecisionRequestQuerySet":
         """Flagged and not yet answered: these stay on the leaders' dashboard."""

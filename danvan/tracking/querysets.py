@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
-from danvan.core.permissions import scope_path_for, sees_everything
+from danvan.core.permissions import in_scope, sees_everything
 from danvan.core.text import fold
 
 from .choices import Outcome
@@ -57,12 +57,7 @@ def _assigned_in(path: str):
 class OccurrenceQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OccurrenceQuerySet":
         """Board and leaders see all; a body sees work it leads or is assigned to, in its sub-tree."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
-        return self.filter(Q(lead_unit__path__startswith=path) | _assigned_in(path))
+        return in_scope(self, user, "lead_unit__path", _assigned_in)
 
     def with_outcome(self, on: date | None = None) -> "OccurrenceQuerySet":
         return self.annotate(computed_outcome=outcome_expression(on or timezone.localdate()))

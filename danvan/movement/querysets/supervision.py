@@ -3,7 +3,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from danvan.core.permissions import in_scope, scope_path_for, sees_everything
+from danvan.core.permissions import in_scope
 
 from ..choices import RecommendationStatus
 from .common import count_of
@@ -12,17 +12,14 @@ from .common import count_of
 class SupervisionProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SupervisionProgrammeQuerySet":
         """The supervising organization's sub-tree, and the bodies a recommendation is addressed to."""
-        if sees_everything(user):
-            return self
-        path = scope_path_for(user)
-        if not path:
-            return self.none()
         from ..models import Recommendation
 
-        addressed = Recommendation.objects.filter(
-            programme=OuterRef("pk"), addressed_to__path__startswith=path
-        )
-        return self.filter(models.Q(organization__path__startswith=path) | Exists(addressed))
+        def addressed(path: str) -> Exists:
+            return Exists(
+                Recommendation.objects.filter(programme=OuterRef("pk"), addressed_to__path__startswith=path)
+            )
+
+        return in_scope(self, user, "organization__path", addressed)
 
     def for_year(self, year: int) -> "SupervisionProgrammeQuerySet":
         return self.filter(year=year)
