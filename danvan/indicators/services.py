@@ -1040,22 +1040,21 @@ def dashboard_cards(user, year: int) -> list[Card]:
     return _cards(indicators, values, lambda by_year: year)
 
 
-def public_indicator_summary(*, today: date | None = None) -> list[Card]:
+def public_indicator_summary() -> list[Card]:
     """The plan's indicators as the public portal shows them, in one query.
 
     Public are the indicators of the active plans (linked to an active plan's target, or linked to
     no plan while a plan is active) whose scope is the whole province, and only their final
-    province-wide values: current, with a value, from a closed round or from a survey whose returns
-    were due before `today`. No area values, no breakdown, nothing about who evaluated whom. Each
-    card shows the latest such year, the year before and the trend over the term.
+    province-wide values: current, with a value, from a closed round or a closed survey. No area
+    values, no breakdown, nothing about who evaluated whom. Each card shows the latest such year, the
+    year before and the trend over the term.
     """
     from danvan.plans.models import Plan
 
-    today = today or timezone.localdate()
     of_active_plan = Q(indicator__plan_target__plan__status=PlanStatus.ACTIVE) | (
         Q(indicator__plan_target__isnull=True) & Exists(Plan.objects.filter(status=PlanStatus.ACTIVE))
     )
-    final = Q(round__status=RoundStatus.CLOSED) | Q(survey__isnull=False, reference_date__lt=today)
+    final = Q(round__status=RoundStatus.CLOSED) | Q(survey__closed_at__isnull=False)
     values = list(
         IndicatorValue.objects.current()
         .overall()

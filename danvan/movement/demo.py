@@ -243,6 +243,8 @@ def _build_work(scale: str, stdout) -> None:
                 people_reached=reached,
                 counts=counts,
             )
+        if survey.deadline < today:
+            membership.close_survey(survey, actor=coordinator)
         for k in range(8 if big else 2):
             course = training.create_course(
                 actor=coordinator,

@@ -46,6 +46,7 @@ urlpatterns = [
     path("membership/new/", membership.SurveyFormView.as_view(), name="survey_new"),
     path("membership/<int:pk>/", membership.SurveyDetailView.as_view(), name="survey"),
     path("membership/<int:pk>/edit/", membership.SurveyFormView.as_view(), name="survey_edit"),
+    path("membership/<int:pk>/close/", membership.SurveyCloseView.as_view(), name="survey_close"),
     path("membership/<int:pk>/return/", membership.SurveyReturnFormView.as_view(), name="survey_return_new"),
     path(
         "membership/<int:pk>/member-list/",

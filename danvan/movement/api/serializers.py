@@ -314,7 +314,8 @@ class MembershipSurveySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MembershipSurvey
-        fields = ["id", *membership_services.SURVEY_FIELDS, "units", "url"]
+        fields = ["id", *membership_services.SURVEY_FIELDS, "units", "closed_at", "url"]
+        read_only_fields = ["closed_at"]
         validators: list = []
 
 

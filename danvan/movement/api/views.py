@@ -271,6 +271,13 @@ class MembershipSurveyViewSet(CreateMixin, ScopedViewSet):
         units = data.pop("units", [])
         return membership.create_survey(actor=_user(self), units=units, **data)
 
+    @extend_schema(request=None, responses=s.MembershipSurveySerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        """The Board closes the round: its returns are final and can no longer change."""
+        survey = run_service(lambda: membership.close_survey(self.get_object(), actor=request.user))
+        return Response(s.MembershipSurveySerializer(survey, context=self.get_serializer_context()).data)
+
     def _return(self, save) -> Response:
         survey = self.get_object()
         ret = run_service(lambda: save(survey))

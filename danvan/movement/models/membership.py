@@ -26,6 +26,8 @@ class MembershipSurvey(TimeStampedModel):
     """Đợt khảo sát: one round of the yearly membership survey, with its deadline and the year's target.
 
     `target_percent` is the share of people of age the plan wants gathered into organizations this year.
+    When the Board closes the round (`closed_at`), its returns can no longer change and its figures are
+    final: the public portal shows them from then on.
     """
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -43,6 +45,7 @@ class MembershipSurvey(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     objects = MembershipSurveyQuerySet.as_manager()
@@ -61,6 +64,10 @@ class MembershipSurvey(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
     def get_absolute_url(self) -> str:
         return reverse("movement:survey", args=[self.pk])

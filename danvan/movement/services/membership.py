@@ -105,6 +105,21 @@ def _check_counts(population: int, people: int, counts: dict[str, int]) -> None:
         )
 
 
+def close_survey(survey: MembershipSurvey, *, actor, now: datetime | None = None) -> MembershipSurvey:
+    """The Board closes the round: its returns are final, no unit can change them, the portal shows them."""
+    require(actor, "movement.close_membershipsurvey", survey)
+    if survey.is_closed:
+        raise ValidationError(_("This survey is already closed."))
+    survey.closed_at = now or timezone.now()
+    survey.save(update_fields=["closed_at", "updated_at"])
+    return survey
+
+
+def _check_open(survey: MembershipSurvey) -> None:
+    if survey.is_closed:
+        raise ValidationError(_("The survey is closed: its figures can no longer be returned or changed."))
+
+
 def _return_for(survey: MembershipSurvey, unit, actor) -> SurveyReturn:
     check_own_unit(actor, unit, "unit")
     existing = SurveyReturn.objects.filter(survey=survey, unit=unit).first()
@@ -129,6 +144,7 @@ def save_return(
     now: datetime | None = None,
 ) -> SurveyReturn:
     """A unit's figures entered by hand: people of age, people reached and members per organization."""
+    _check_open(survey)
     counts = {org: int(n) for org, n in counts.items() if org in MassOrgType.values and n}
     _check_counts(population_of_age, people_reached, counts)
     ret = _return_for(survey, unit, actor)
@@ -228,6 +244,7 @@ def load_member_list(
     now: datetime | None = None,
 ) -> SurveyReturn:
     """Replace the unit's member records with a list and compute people reached and memberships from it."""
+    _check_open(survey)
     check_own_unit(actor, unit, "unit")
     commune = unit.code or f"u{unit.pk}"
     records = {

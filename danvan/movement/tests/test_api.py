@@ -791,4 +791,25 @@ def test_no_server_error_on_any_operation(accounts, supervised, person):
     checked = assert_no_server_error(
         "^/api/movement/", username="coordinator", password=PASSWORD, max_examples=6
     )
-    assert len(checked) == 73, checked
+    assert len(checked) == 74, checked
+
+
+def test_the_board_closes_a_survey(api, accounts, org_tree, survey):
+    close = f"membership-surveys/{survey}/close/"
+    assert get(api, accounts["coordinator"], f"membership-surveys/{survey}/").json()["closed_at"] is None
+    assert post(api, accounts["officer"], close).status_code == 403
+    response = post(api, accounts["coordinator"], close)
+    assert response.status_code == 200 and response.json()["id"] == survey
+    closed_at = response.json()["closed_at"]
+    assert closed_at == get(api, accounts["officer"], f"membership-surveys/{survey}/").json()["closed_at"]
+    figures = {"unit": org_tree["people"].pk, "population_of_age": 10, "people_reached": 0, "counts": {}}
+    late = post(api, accounts["officer"], f"membership-surveys/{survey}/returns/", figures)
+    assert (late.status_code, late.json()) == (
+        400,
+        {"detail": ["Đợt khảo sát đã khóa sổ: không thể gửi hoặc sửa số liệu nữa."]},
+    )
+    again = post(api, accounts["coordinator"], close)
+    assert (again.status_code, again.json()) == (400, {"detail": ["Đợt khảo sát này đã khóa sổ."]})
+    # Not writable through the record itself.
+    patch(api, accounts["coordinator"], f"membership-surveys/{survey}/", {"closed_at": None})
+    assert get(api, accounts["coordinator"], f"membership-surveys/{survey}/").json()["closed_at"] == closed_at

@@ -48,3 +48,49 @@ def test_supervision_to_overdue_on_the_overview(page, login, accounts, org_tree,
     assert (
         "Công khai kết quả hỗ trợ tại ấp" in page.locator("[data-role=overdue-recommendations]").inner_text()
     )
+
+
+def test_survey_returned_closed_and_shown_on_the_portal(page, login, accounts, org_tree):
+    """A unit returns its figures; the share reaches the public progress page only once the Board
+    closes the survey, and after that the unit can no longer change them."""
+    from datetime import date
+    from decimal import Decimal
+
+    from danvan.indicators import services as indicators
+    from danvan.movement.services import membership
+    from danvan.tracking.tests.factories import PlanFactory
+
+    PlanFactory(status="active")
+    indicators.ensure_default_indicators()  # the seed plan's term: 2021-2025
+    survey = membership.create_survey(
+        actor=accounts["coordinator"], year=2025, title="Khảo sát đoàn viên, hội viên năm 2025",
+        deadline=date(2025, 10, 31), target_percent=Decimal("75"), units=[org_tree["people"]],
+    )
+    survey_page = f"{page.base_url}{survey.get_absolute_url()}"
+    share = page.locator("[data-indicator=tap-hop-quan-chung] [data-role=value]")
+
+    login("officer")
+    page.goto(survey_page)
+    page.click("text=Gửi số liệu của đơn vị")
+    page.fill("#id_population_of_age", "2000")
+    page.fill("#id_org_farmers", "900")
+    page.fill("#id_org_youth_union", "700")
+    page.fill("#id_people_reached", "1400")
+    page.click("form.card button.btn-primary >> nth=0")
+    page.wait_for_selector("text=Đã gửi số liệu.")
+    page.goto(f"{page.base_url}/public/progress/")
+    assert share.count() == 0
+
+    page.context.clear_cookies()
+    login("coordinator")
+    page.goto(survey_page)
+    page.click("text=Khóa sổ đợt khảo sát")
+    page.wait_for_selector("text=Đã khóa sổ đợt khảo sát: số liệu là số liệu chính thức.")
+    assert "Đã khóa sổ ngày" in page.inner_text("[data-role=closed]")
+    page.goto(f"{page.base_url}/public/progress/")
+    assert share.inner_text() == "70,0%"
+
+    page.context.clear_cookies()
+    login("officer")
+    page.goto(survey_page)
+    assert page.locator("text=Gửi số liệu của đơn vị").count() == 0

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.movement.services import ethnic_religious, membership, opinion, supervision, training
 from danvan.movement.services.figures import dashboard_panels, yearly_figures
@@ -207,3 +208,30 @@ def test_yearly_figures_and_dashboard_panels(accounts, records):
     assert panels[0]["items"] == [] and panels[0]["overdue_count"] == 0  # Ban Tổ chức sees none of it
     panels = dashboard_panels(accounts["leader"], 2025, today=date(2025, 12, 31))
     assert [i["text"] for i in panels[0]["items"]] == ["Rút ngắn thời gian giải quyết hồ sơ"]
+
+
+def test_the_board_closes_a_survey_from_its_page(client, accounts, records):
+    survey = records["survey"]
+    page, close = (reverse(f"movement:{n}", args=[survey.pk]) for n in ("survey", "survey_close"))
+    client.force_login(accounts["officer"])
+    body = client.get(page).content.decode()
+    assert "Gửi số liệu của đơn vị" in body and close not in body
+    assert client.post(close).status_code == 403
+    client.force_login(accounts["coordinator"])
+    assert f'action="{close}"' in client.get(page).content.decode()
+    response = client.post(close, follow=True)
+    body = response.content.decode()
+    assert response.redirect_chain == [(page, 302)]
+    assert "Đã khóa sổ đợt khảo sát: số liệu là số liệu chính thức." in body
+    survey.refresh_from_db()
+    closed_on = timezone.localtime(survey.closed_at)
+    assert f"Đã khóa sổ ngày {closed_on:%d/%m/%Y}: số liệu là số liệu chính thức." in body
+    assert close not in body and "Gửi số liệu của đơn vị" not in body
+    # The return form is no longer offered, and a late attempt is told why.
+    client.force_login(accounts["officer"])
+    response = client.get(reverse("movement:survey_return_new", args=[survey.pk]), follow=True)
+    assert response.redirect_chain == [(page, 302)]
+    assert "Đợt khảo sát đã khóa sổ: không thể gửi hoặc sửa số liệu nữa." in response.content.decode()
+    assert '<span class="badge badge-green">Đã khóa sổ</span>' in client.get(
+        reverse("movement:survey_list")
+    ).content.decode()

@@ -18,7 +18,9 @@ from .common import (
     PermissionMixin,
     RecordDetailView,
     RecordFormView,
+    RecordPostView,
     YearListView,
+    flash_errors,
     form_errors,
     this_year,
     visible_or_404,
@@ -70,10 +72,28 @@ class SurveyDetailView(RecordDetailView):
                 SurveyReturn(survey=self.object, unit=self.request.user.org_unit),
             )
             if self.request.user.org_unit_id
-            else self.request.user.has_perm("movement.add_membershipsurvey"),
+            else not self.object.is_closed and self.request.user.has_perm("movement.add_membershipsurvey"),
             late=timezone.localdate() > self.object.deadline,
+            can_close=not self.object.is_closed
+            and self.request.user.has_perm("movement.close_membershipsurvey", self.object),
             **kwargs,
         )
+
+
+class SurveyCloseView(RecordPostView):
+    """The Board closes the round: the figures become final and are shown on the portal."""
+
+    permission_required = "movement.view_membershipsurvey"
+    model, action_perm = MembershipSurvey, "movement.close_membershipsurvey"
+
+    def post(self, request, pk):
+        survey = self.get_record(pk)
+        try:
+            services.close_survey(survey, actor=request.user)
+            messages.success(request, _("Survey closed: its figures are final."))
+        except ValidationError as error:
+            flash_errors(request, error)
+        return redirect(survey)
 
 
 class SurveyFormView(RecordFormView):
@@ -113,6 +133,11 @@ class SurveyReturnFormView(PermissionMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.survey = visible_or_404(MembershipSurvey, request, kwargs["pk"])
+            if self.survey.is_closed:
+                messages.error(
+                    request, _("The survey is closed: its figures can no longer be returned or changed.")
+                )
+                return redirect(self.survey)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -11,6 +11,7 @@ from danvan.indicators import services as indicators
 from danvan.indicators.choices import CriteriaKind
 from danvan.indicators.models import Indicator
 from danvan.indicators.tests.factories import build_hierarchy, full_scores, officer, open_round
+from danvan.movement.models import MembershipSurvey
 from danvan.movement.services import membership
 from danvan.plans.models import PlanTarget
 from danvan.tracking.tests.factories import PlanFactory
@@ -31,8 +32,8 @@ def _approve(round_, unit, unit_officer, reviewer):
 @pytest.fixture
 def published(accounts, org_tree, django_capture_on_commit_callbacks):
     """QCDC (active plan): 2022 closed 0/4, 2023 closed 1/4, 2024 open 2/4. DVK (draft plan): 2023 closed.
-    Membership (no plan target, an active plan exists): 2024 survey, 1,934 of 3,000. A district-scoped
-    indicator: not public."""
+    Membership (no plan target, an active plan exists): 2024 survey, closed, 1,934 of 3,000. A
+    district-scoped indicator: not public."""
     units = build_hierarchy(org_tree["province"])
     coordinator = accounts["coordinator"]
     reviewer = officer(units["district_a"], "reviewer_a")
@@ -67,8 +68,9 @@ def published(accounts, org_tree, django_capture_on_commit_callbacks):
         for unit, population, people in (("commune_a1", 2000, 1234), ("commune_a2", 1000, 700)):
             membership.save_return(survey, actor=coordinator, unit=units[unit], population_of_age=population,
                                    people_reached=people, counts={"farmers": people})
+    membership.close_survey(survey, actor=coordinator)
     indicators.compute_indicator_values()
-    return {"units": units, "reviewer": reviewer}
+    return {"units": units, "reviewer": reviewer, "survey": survey}
 
 
 def _card(body: str, code: str) -> str:
@@ -86,9 +88,9 @@ def test_summary_keeps_final_province_values_of_the_active_plans(published, djan
     assert (qcdc.previous.value, qcdc.change) == (Decimal("0.00"), Decimal("25.00"))
     assert [v for _y, v in qcdc.series] == [None, Decimal("0.00"), Decimal("25.00"), None, None]
     assert all(v.area_id is None for c in cards for v in c.by_year.values())
-    # Before the survey's returns were due, its value is not final yet.
-    earlier = indicators.public_indicator_summary(today=date(2024, 10, 31))
-    assert [c.indicator.code for c in earlier] == ["dan-chu-co-so"]
+    # Before the Board closed the survey, its value was not final.
+    MembershipSurvey.objects.filter(pk=published["survey"].pk).update(closed_at=None)
+    assert [c.indicator.code for c in indicators.public_indicator_summary()] == ["dan-chu-co-so"]
 
 
 def test_anonymous_progress_page_shows_the_values_and_no_unit_data(client, published):
