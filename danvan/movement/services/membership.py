@@ -115,7 +115,8 @@ def close_survey(survey: MembershipSurvey, *, actor, now: datetime | None = None
     return survey
 
 
-def _check_open(survey: MembershipSurvey) -> None:
+def check_open(survey: MembershipSurvey) -> None:
+    """Returns can be given or changed only while the survey is open."""
     if survey.is_closed:
         raise ValidationError(_("The survey is closed: its figures can no longer be returned or changed."))
 
@@ -144,7 +145,7 @@ def save_return(
     now: datetime | None = None,
 ) -> SurveyReturn:
     """A unit's figures entered by hand: people of age, people reached and members per organization."""
-    _check_open(survey)
+    check_open(survey)
     counts = {org: int(n) for org, n in counts.items() if org in MassOrgType.values and n}
     _check_counts(population_of_age, people_reached, counts)
     ret = _return_for(survey, unit, actor)
@@ -244,7 +245,7 @@ def load_member_list(
     now: datetime | None = None,
 ) -> SurveyReturn:
     """Replace the unit's member records with a list and compute people reached and memberships from it."""
-    _check_open(survey)
+    check_open(survey)
     check_own_unit(actor, unit, "unit")
     commune = unit.code or f"u{unit.pk}"
     records = {

@@ -133,10 +133,10 @@ class SurveyReturnFormView(PermissionMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.survey = visible_or_404(MembershipSurvey, request, kwargs["pk"])
-            if self.survey.is_closed:
-                messages.error(
-                    request, _("The survey is closed: its figures can no longer be returned or changed.")
-                )
+            try:
+                services.check_open(self.survey)
+            except ValidationError as error:
+                flash_errors(request, error)
                 return redirect(self.survey)
         return super().dispatch(request, *args, **kwargs)
 
