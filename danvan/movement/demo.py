@@ -243,7 +243,7 @@ def _build_work(scale: str, stdout) -> None:
                 people_reached=reached,
                 counts=counts,
             )
-        if survey.deadline < today:
+        if year < today.year:  # this year's round is still collecting returns
             membership.close_survey(survey, actor=coordinator)
         for k in range(8 if big else 2):
             course = training.create_course(

@@ -27,12 +27,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalmembershipsurvey',
             name='closed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at'),
+            field=models.DateTimeField(blank=True, null=True, verbose_name='closed at'),
         ),
         migrations.AddField(
             model_name='membershipsurvey',
             name='closed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at'),
+            field=models.DateTimeField(blank=True, null=True, verbose_name='closed at'),
         ),
         migrations.RunPython(close_past_surveys, migrations.RunPython.noop),
     ]

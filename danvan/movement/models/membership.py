@@ -45,7 +45,7 @@ class MembershipSurvey(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     objects = MembershipSurveyQuerySet.as_manager()

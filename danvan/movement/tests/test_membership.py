@@ -1,11 +1,13 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
+from danvan.core.models import AuditEntry
 from danvan.movement.choices import MassOrgType
 from danvan.movement.models import MemberRecord
 from danvan.movement.services import membership as services
@@ -146,9 +148,12 @@ def test_closing_a_survey_locks_its_returns(accounts, org_tree):
     with pytest.raises(PermissionDenied):  # only the Board closes a round
         services.close_survey(survey, actor=accounts["officer"])
     assert survey.closed_at is None
-    services.close_survey(survey, actor=accounts["coordinator"])
+    closed_at = datetime(2025, 11, 3, 8, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    services.close_survey(survey, actor=accounts["coordinator"], now=closed_at)
     survey.refresh_from_db()
-    assert survey.is_closed
+    assert survey.closed_at == closed_at
+    closing = AuditEntry.objects.for_object(survey).order_by("at", "id").last()
+    assert closing.changes == [{"field": "closed_at", "old": None, "new": "2025-11-03T08:30:00+07:00"}]
     assert not accounts["officer"].has_perm("movement.change_surveyreturn", ret)
     assert not accounts["coordinator"].has_perm("movement.change_surveyreturn", ret)
     for actor in ("officer", "coordinator"):

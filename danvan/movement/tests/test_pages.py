@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.core.models import AuditEntry
 from danvan.movement.services import ethnic_religious, membership, opinion, supervision, training
 from danvan.movement.services.figures import dashboard_panels, yearly_figures
 
@@ -227,6 +228,8 @@ def test_the_board_closes_a_survey_from_its_page(client, accounts, records):
     closed_on = timezone.localtime(survey.closed_at)
     assert f"Đã khóa sổ ngày {closed_on:%d/%m/%Y}: số liệu là số liệu chính thức." in body
     assert close not in body and "Gửi số liệu của đơn vị" not in body
+    closing = AuditEntry.objects.for_object(survey).order_by("at", "id").last()
+    assert (closing.actor, [c["field"] for c in closing.changes]) == (accounts["coordinator"], ["closed_at"])
     # The return form is no longer offered, and a late attempt is told why.
     client.force_login(accounts["officer"])
     response = client.get(reverse("movement:survey_return_new", args=[survey.pk]), follow=True)
