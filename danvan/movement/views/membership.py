@@ -67,12 +67,11 @@ class SurveyDetailView(RecordDetailView):
             summary=summary,
             rows=rows,
             orgs=[(label, summary.by_org.get(v, 0)) for v, label in MassOrgType.choices],
+            # The rule decides for everyone: open survey, and the Board or an officer for their own unit.
             can_return=self.request.user.has_perm(
                 "movement.change_surveyreturn",
                 SurveyReturn(survey=self.object, unit=self.request.user.org_unit),
-            )
-            if self.request.user.org_unit_id
-            else not self.object.is_closed and self.request.user.has_perm("movement.add_membershipsurvey"),
+            ),
             late=timezone.localdate() > self.object.deadline,
             can_close=not self.object.is_closed
             and self.request.user.has_perm("movement.close_membershipsurvey", self.object),
