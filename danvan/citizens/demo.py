@@ -349,7 +349,10 @@ def build_province(*, areas, board, stdout=None, count: int = PROVINCE_COUNT, ba
             senders.append(name)
         created = Petition.objects.bulk_create(rows, batch_size=batch)
         PetitionSender.objects.bulk_create(
-            [PetitionSender(petition=p, full_name=n) for p, n in zip(created, senders, strict=True)],
+            [
+                PetitionSender(petition=p, full_name=n, name_key=fold(n))
+                for p, n in zip(created, senders, strict=True)
+            ],
             batch_size=batch,
         )
         made += len(rows)

@@ -7,11 +7,13 @@ audit trail or its search) and is read only through services.reveal_sender, whic
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
+from danvan.core.text import fold
 
 from .choices import (
     Channel,
@@ -421,13 +423,23 @@ class PetitionSender(models.Model):
     phone = models.CharField(_("telephone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     id_number = models.CharField(_("identity card number"), max_length=20, blank=True)
+    # The folded name, so that duplicate detection finds the same sender through an index.
+    name_key = models.CharField(max_length=150, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("sender")
         verbose_name_plural = _("senders")
+        indexes = [
+            models.Index(fields=["phone"], name="citizens_sender_phone"),
+            models.Index(Lower("email"), name="citizens_sender_email"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Sender of %(code)s") % {"code": self.petition.code})
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold(self.full_name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return self.petition.get_absolute_url()

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
@@ -455,38 +455,54 @@ def answer_petition(
 # ---- duplicates -------------------------------------------------------------------------------
 
 
+NEAREST_COMPARED = 500  # petitions on the same topic, and of the same type, on each side in time
+
+
 def find_duplicates(
-    petition: Petition, *, threshold: int = 85, limit: int = 10
+    petition: Petition, *, among=None, threshold: int = 85, limit: int = 10
 ) -> list[tuple[Petition, int]]:
-    """Petitions on the same matter: same sender and similar content, or the same letter sent to
-    several bodies (near-identical content), within a year before or after."""
+    """Petitions on the same matter (among those given, by default all): same sender and similar
+    content, or the same letter sent to several bodies (near-identical content), within a year
+    before or after."""
     sender = getattr(petition, "sender", None)
-    window = (petition.received_on - timedelta(days=365), petition.received_on + timedelta(days=365))
-    qs = Petition.objects.exclude(pk=petition.pk).filter(received_on__range=window).select_related("sender")
-    if petition.case_file_id:
-        qs = qs.exclude(case_file_id=petition.case_file_id)
     own_name = fold(sender.full_name) if sender else ""
     contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
-    found = []
     own_content = fold(petition.content)
-    candidates = qs.filter(Q(topic=petition.topic) | Q(petition_type=petition.petition_type)).only(
-        "id", "content", "received_on", "case_file_id", "sender__full_name", "sender__phone", "sender__email"
-    )
-    for other in candidates[:2000]:
-        other_sender = getattr(other, "sender", None)
-        same_person = (
-            bool(other_sender)
-            and bool(own_name)
-            and (
-                fold(other_sender.full_name) == own_name
-                or bool(contacts & {other_sender.phone, other_sender.email.lower()} - {""})
-            )
+    scores = {}
+    for pk, content, name_key, phone, email in _duplicate_candidates(petition, among, own_name, contacts):
+        same_person = bool(own_name) and (
+            name_key == own_name or bool(contacts & {phone, (email or "").lower()} - {"", None})
         )
-        similarity = fuzz.token_set_ratio(own_content, fold(other.content))
+        similarity = int(fuzz.token_set_ratio(own_content, fold(content)))
         if (same_person and similarity >= threshold - 20) or similarity >= 95:
-            found.append((other, int(similarity)))
-    found.sort(key=lambda pair: -pair[1])
-    return found[:limit]
+            scores[pk] = similarity
+    best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
+    petitions = Petition.objects.in_bulk(best)
+    return [(petitions[pk], scores[pk]) for pk in best]
+
+
+def _duplicate_candidates(petition: Petition, among, own_name: str, contacts: set[str]) -> set[tuple]:
+    """Every petition of the same sender, and the nearest in time on the same topic and of the same
+    type: a letter sent to several bodies arrives within days, a repeated one can come months later."""
+    day = petition.received_on
+    qs = (Petition.objects.all() if among is None else among).exclude(pk=petition.pk)
+    qs = qs.filter(received_on__range=(day - timedelta(days=365), day + timedelta(days=365)))
+    if petition.case_file_id:
+        qs = qs.exclude(case_file_id=petition.case_file_id)
+    groups = []
+    for alike in (Q(topic=petition.topic), Q(petition_type=petition.petition_type)):
+        groups += [
+            qs.filter(alike, received_on__lte=day).order_by("-received_on", "-id")[:NEAREST_COMPARED],
+            qs.filter(alike, received_on__gt=day).order_by("received_on", "id")[:NEAREST_COMPARED],
+        ]
+    if own_name:
+        same_sender = Q(name_key=own_name)
+        for contact in contacts:
+            same_sender |= Q(phone=contact) | Q(email_key=contact)
+        senders = PetitionSender.objects.alias(email_key=Lower("email")).filter(same_sender)
+        groups.append(qs.filter(pk__in=senders.values("petition_id")))
+    fields = ("pk", "content", "sender__name_key", "sender__phone", "sender__email")
+    return {row for group in groups for row in group.values_list(*fields)}
 
 
 @transaction.atomic

@@ -290,7 +290,11 @@ class PetitionDetailView(PetitionObjectMixin, TemplateView):
                 if p.case_file_id
                 else []
             ),
-            duplicates=services.find_duplicates(p) if can["classify_petition"] and p.is_open else [],
+            duplicates=(
+                services.find_duplicates(p, among=Petition.objects.visible_to(user))
+                if can["classify_petition"] and p.is_open
+                else []
+            ),
             audit_entries=AuditEntry.objects.for_object(p)[:50],
             sender_accesses=p.sender_accesses.all()[:20] if can["view_sender"] else [],
             attachments=p.attachments.all(),

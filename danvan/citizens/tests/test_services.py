@@ -1,15 +1,25 @@
+import importlib
 from datetime import date, datetime, timedelta
 from io import StringIO
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
 from danvan.citizens import services
-from danvan.citizens.models import Intake, MeetingItem, Petition, RoutingRule, SenderAccess, UnitHead
+from danvan.citizens.models import (
+    Intake,
+    MeetingItem,
+    Petition,
+    PetitionSender,
+    RoutingRule,
+    SenderAccess,
+    UnitHead,
+)
 from danvan.core.models import AuditEntry
 
 D = date.fromisoformat
@@ -128,6 +138,48 @@ def test_duplicates_detected_and_linked(org_tree):
     third = register(org_tree, received_on=D("2025-09-20"))
     services.link_duplicates(third, [second])
     assert set(case_file.petitions.values_list("pk", flat=True)) == {first.pk, second.pk, third.pk}
+
+
+def test_duplicates_found_among_thousands_of_petitions(org_tree):
+    """Over 2,000 petitions on the same topic: the same sender's earlier petitions (by name, by e-mail)
+    and a copy of the letter sent to another body the day before are all found."""
+    filler = register(org_tree, received_on=D("2025-06-01"), sender={"full_name": "Lê Thị Khác"})
+    Petition.objects.bulk_create(
+        Petition(**{**_copyable(filler), "code": f"DV-F{i:08d}", "content": f"Đường xóm {i} ngập nước."})
+        for i in range(2100)
+    )
+    by_name = register(org_tree, received_on=D("2024-10-01"), sender={"full_name": "NGUYEN VAN KHIEU"})
+    by_email = register(
+        org_tree, received_on=D("2024-11-01"), sender={"full_name": "Ông Khiếu", "email": "Khieu@Example.vn"}
+    )
+    copy = register(
+        org_tree,
+        received_on=D("2025-09-02"),
+        received_unit=org_tree["interior"],
+        sender={"full_name": "Trần Văn Gửi Hộ"},
+    )
+    petition = register(org_tree, sender={"full_name": "Nguyễn Văn Khiếu", "email": "khieu@example.vn"})
+    found = {p.pk for p, _score in services.find_duplicates(petition)}
+    assert found == {by_name.pk, by_email.pk, copy.pk}
+
+
+def _copyable(petition: Petition) -> dict:
+    return {
+        f.attname: getattr(petition, f.attname)
+        for f in Petition._meta.concrete_fields
+        if f.attname not in ("id", "code")
+    }
+
+
+def test_sender_name_key_is_kept_and_filled_on_upgrade(org_tree, accounts):
+    p = register(org_tree, sender={"full_name": "  Trần  Thị Tố "})
+    assert p.sender.name_key == "tran thi to"
+    services.update_sender(p, actor=accounts["coordinator"], full_name="Đỗ Văn Đạt")
+    assert PetitionSender.objects.get(petition=p).name_key == "do van dat"
+    PetitionSender.objects.update(name_key="")
+    upgrade = importlib.import_module("danvan.citizens.migrations.0007_sender_lookup")
+    upgrade.fill_name_keys(django_apps, None)
+    assert PetitionSender.objects.get(petition=p).name_key == "do van dat"
 
 
 def test_sender_of_denunciation_only_for_handler_and_head(org_tree, accounts):

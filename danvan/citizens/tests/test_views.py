@@ -190,3 +190,28 @@ def test_pages_render(client, accounts, denunciation):
         "petition_add",
     ):
         assert c.get(reverse(f"citizens:{name}")).status_code == 200, name
+
+
+def test_possible_duplicates_are_only_those_the_classifier_may_see(client, org_tree, accounts):
+    """The same letter was sent to Sở Nội vụ and to the Board: the reception officer of Sở Nội vụ is
+    offered no copy it may not open; the Board's coordinator sees the copy sent to Sở Nội vụ."""
+    letter = dict(
+        petition_type="recommendation",
+        channel="post",
+        subject="Kiến nghị sửa đường",
+        content="Đề nghị sửa chữa đường liên ấp 4 bị sụt lún sau mùa mưa.",
+        sender={"full_name": "Võ Văn Gửi"},
+    )
+    to_board = services.register_petition(
+        received_on=date(2025, 9, 2), received_unit=org_tree["board"], **letter
+    )
+    to_interior = services.register_petition(
+        received_on=date(2025, 9, 3), received_unit=org_tree["interior"], **letter
+    )
+    page = client_for(client, accounts["reception"]).get(to_interior.get_absolute_url())
+    assert page.status_code == 200
+    assert page.context["duplicates"] == []
+    assert to_board.code not in page.content.decode()
+    page = client_for(client, accounts["coordinator"]).get(to_board.get_absolute_url())
+    assert page.context["duplicates"] == [(to_interior, 100)]
+    assert to_interior.code in page.content.decode()
