@@ -70,6 +70,7 @@ class IneligibleReason(models.TextChoices):
 class Step(models.TextChoices):
     """A step of handling that has a statutory time limit."""
 
+    FILING = "filing", _("Time to file the complaint")
     CLASSIFICATION = "classification", _("Classification (initial processing)")
     FORWARDING = "forwarding", _("Forwarding to the competent body")
     ACCEPTANCE = "acceptance", _("Acceptance (decision to handle)")

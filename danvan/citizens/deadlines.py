@@ -31,6 +31,7 @@ FALLBACK = {
 
 # Order in which the steps are shown and evaluated.
 STEPS = [
+    Step.FILING,
     Step.CLASSIFICATION,
     Step.REPLY_VISITOR,
     Step.FORWARDING,
@@ -142,16 +143,22 @@ class Calendar:
             }[(complex_, remote)]
         else:
             condition = ""
-        multi = "multi_place" if petition.multi_place_verification else ""
-        anchors = {CountedFrom.RECEIVED: petition.received_on, CountedFrom.ACCEPTED: petition.accepted_on}
+        multi = RuleCondition.MULTI_PLACE if petition.multi_place_verification else ""
+        conditions = {
+            Step.FILING: RuleCondition.REMOTE if remote and ptype == PetitionType.COMPLAINT else "",
+            Step.CLASSIFICATION: multi,
+            Step.ACCEPTANCE: multi,
+            Step.RESOLUTION: condition,
+        }
+        anchors = {
+            CountedFrom.RECEIVED: petition.received_on,
+            CountedFrom.ACCEPTED: petition.accepted_on,
+            CountedFrom.DECISION_KNOWN: petition.decision_known_on,
+        }
         result: dict[str, Deadline] = {}
         for step in STEPS:
-            cond = (
-                condition
-                if step == Step.RESOLUTION
-                else (multi if step in (Step.CLASSIFICATION, Step.ACCEPTANCE) else "")
-            )
-            step_track = track if step in (Step.ACCEPTANCE, Step.RESOLUTION) else ""
+            cond = conditions.get(step, "")
+            step_track = track if step in (Step.FILING, Step.ACCEPTANCE, Step.RESOLUTION) else ""
             channel = petition.channel if step == Step.REPLY_VISITOR else ""
             probe = self._probe(ptype, step, step_track, cond, channel, anchors)
             if probe is None:

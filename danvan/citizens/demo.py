@@ -261,7 +261,12 @@ def _advance(p: Petition, state: str, *, today, body, handler, rng) -> None:
         )
         return
     services.classify_petition(
-        p, petition_type=p.petition_type, eligible=True, on=classified_on, is_complex=rng.random() < 0.2
+        p,
+        petition_type=p.petition_type,
+        eligible=True,
+        on=classified_on,
+        is_complex=rng.random() < 0.2,
+        decision_known_on=p.received_on - timedelta(days=45),  # kept for complaints only
     )
     if state == "classified":
         return

@@ -17,7 +17,7 @@ from .choices import (
     Status,
     Topic,
 )
-from .models import Holiday, Meeting, ReceptionSession
+from .models import Holiday, Meeting, Petition, ReceptionSession
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -111,6 +111,12 @@ class ClassifyForm(forms.Form):
     )
     complaint_track = forms.ChoiceField(
         label=_("Complaint procedure"), required=False, choices=[c for c in ComplaintTrack.choices if c[0]]
+    )
+    decision_known_on = forms.DateField(
+        label=_("Decision received or known on (complaints)"),
+        required=False,
+        widget=DATE,
+        help_text=Petition._meta.get_field("decision_known_on").help_text,
     )
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
     location_unit = AreaField(

@@ -48,6 +48,7 @@ class CountedFrom(models.TextChoices):
     RECEIVED = "received", _("the day of receipt")
     ACCEPTED = "accepted", _("the day of acceptance")
     PREVIOUS_DUE = "previous_due", _("the previous time limit")
+    DECISION_KNOWN = "decision_known", _("the day the decision complained of was received or known")
 
 
 class TimeLimitRule(models.Model):
@@ -269,6 +270,16 @@ class Petition(TimeStampedModel):
     classification_note = models.TextField(_("classification note"), blank=True)
     complaint_track = models.CharField(
         _("complaint procedure"), max_length=16, choices=ComplaintTrack.choices, blank=True
+    )
+    decision_known_on = models.DateField(
+        _("decision received or known on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "First complaint: the day the complainant received or learned of the decision or act complained "
+            "of. Second complaint: the day the first-instance decision was received, or the day its time "
+            "limit ran out without one."
+        ),
     )
     is_complex = models.BooleanField(_("complex case"), default=False)
     is_remote_area = models.BooleanField(_("remote area"), default=False)

@@ -104,6 +104,7 @@ def deadline_table(petition: Petition, today: date) -> list[dict]:
     """Rows for the petition page: step, rule, legal basis, start, due, done, mark."""
     found = shared_calendar().deadlines(petition)
     done = {
+        Step.FILING: petition.received_on,
         Step.CLASSIFICATION: petition.classified_on,
         Step.REPLY_VISITOR: petition.classified_on,
         Step.FORWARDING: petition.routed_on,
@@ -297,18 +298,30 @@ def classify_petition(
     is_remote_area: bool = False,
     multi_place_verification: bool = False,
     location_unit: OrgUnit | None = None,
+    decision_known_on: date | None = None,
 ) -> Petition:
-    """Phân loại đơn: type, eligibility (with the legal reason), topic, flags; files ineligible letters."""
+    """Phân loại đơn: type, eligibility (with the legal reason), topic, flags; files ineligible letters.
+    For a complaint, the day the decision was received or known gives the time to file (thời hiệu)."""
     if petition.status not in (Status.RECEIVED, Status.CLASSIFIED):
         raise ValidationError(_("This petition has already been routed; it can no longer be classified."))
     if not eligible and not ineligible_reason:
         raise ValidationError(_("Choose the reason why the petition is not eligible for handling."))
+    if decision_known_on and decision_known_on > petition.received_on:
+        raise ValidationError(
+            _(
+                "The decision cannot have been received or known after the petition was received "
+                "(%(day)s): check the date."
+            )
+            % {"day": petition.received_on.strftime("%d/%m/%Y")}
+        )
     on = on or timezone.localdate()
     petition.petition_type = petition_type
     petition.eligible = eligible
     petition.ineligible_reason = "" if eligible else ineligible_reason
     petition.classification_note = note
-    petition.complaint_track = (complaint_track or "first") if petition_type == PetitionType.COMPLAINT else ""
+    is_complaint = petition_type == PetitionType.COMPLAINT
+    petition.complaint_track = (complaint_track or "first") if is_complaint else ""
+    petition.decision_known_on = decision_known_on if is_complaint else None
     petition.topic = topic or petition.topic
     if is_group is not None:
         petition.is_group = is_group

@@ -23,6 +23,27 @@ ND20 = ("Nghị định số 20/2008/NĐ-CP", date(2008, 3, 3))
 
 # (law, article, type, step, track, condition, channel, days, unit, counted_from, verify, note)
 _BASE = [
+    # Law on Complaints: time to file 90 days (second complaint 30, remote areas 45), counted from the
+    # day the decision was received or known.
+    (
+        KN,
+        "Điều 9",
+        "complaint",
+        "filing",
+        "first",
+        "",
+        "",
+        90,
+        "calendar",
+        "decision_known",
+        False,
+        "Thời gian ốm đau, thiên tai, địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan "
+        "khác không tính vào thời hiệu.",
+    ),
+    *[
+        (KN, "Điều 33", "complaint", "filing", "second", c, "", days, "calendar", "decision_known", False, "")
+        for c, days in (("", 30), ("remote", 45))
+    ],
     # Law on Complaints: acceptance within 10 days, resolution 30/45 (remote 45/60), second 45/60 (60/70).
     (KN, "Điều 27", "complaint", "acceptance", "first", "", "", 10, "calendar", "received", False, ""),
     (KN, "Điều 36", "complaint", "acceptance", "second", "", "", 10, "calendar", "received", False, ""),

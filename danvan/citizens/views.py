@@ -347,6 +347,7 @@ class ClassifyView(PetitionActionView):
             is_remote_area=data["is_remote_area"],
             multi_place_verification=data["multi_place_verification"],
             location_unit=data.get("location_unit"),
+            decision_known_on=data.get("decision_known_on"),
         )
         messages.success(self.request, _("Petition classified."))
 

@@ -35,6 +35,7 @@ class PetitionSerializer(serializers.ModelSerializer):
             "eligible",
             "ineligible_reason",
             "complaint_track",
+            "decision_known_on",
             "is_complex",
             "is_remote_area",
             "extensions",
@@ -108,6 +109,12 @@ class ClassifySerializer(serializers.Serializer):
     topic = serializers.ChoiceField(choices=Topic.choices, required=False)
     complaint_track = serializers.ChoiceField(
         choices=[c for c in ComplaintTrack.choices if c[0]], required=False, default="first"
+    )
+    decision_known_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Complaints: the day the decision complained of was received or known (time to file).",
     )
     is_complex = serializers.BooleanField(default=False)
     is_remote_area = serializers.BooleanField(default=False)

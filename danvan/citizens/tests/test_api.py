@@ -55,10 +55,14 @@ def test_workflow_actions_through_api(api, org_tree):
         ).status_code
         == 400
     )
-    r = api.post(
-        url + "classify/", {"petition_type": "complaint", "eligible": True}, content_type="application/json"
-    )
-    assert r.json()["status"] == "classified"
+    classify = {"petition_type": "complaint", "eligible": True}
+    late = classify | {"decision_known_on": "2025-09-02"}
+    r = api.post(url + "classify/", late, content_type="application/json")
+    assert r.status_code == 400
+    assert "sau ngày nhận đơn (01/09/2025)" in r.json()["detail"][0]
+    known = classify | {"decision_known_on": "2025-08-15"}
+    r = api.post(url + "classify/", known, content_type="application/json")
+    assert (r.json()["status"], r.json()["decision_known_on"]) == ("classified", "2025-08-15")
     assert (
         api.post(
             url + "route/",

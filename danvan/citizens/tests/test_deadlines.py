@@ -187,6 +187,60 @@ CASES = [
         {},
         {"reply_due": "2026-07-15"},
     ),
+    (
+        "complaint-time-to-file-90-days-from-the-decision",
+        "complaint",
+        "post",
+        "2025-10-20",
+        None,
+        {"decision_known_on": D("2025-08-01")},
+        {"filing_due": "2025-10-30"},
+    ),
+    (
+        "complaint-time-to-file-remote-area-still-90-days",
+        "complaint",
+        "post",
+        "2025-10-20",
+        None,
+        {"decision_known_on": D("2025-08-01"), "is_remote_area": True},
+        {"filing_due": "2025-10-30"},
+    ),
+    (
+        "second-complaint-30-days-from-the-first-decision",
+        "complaint",
+        "post",
+        "2025-09-20",
+        None,
+        {"decision_known_on": D("2025-09-01"), "complaint_track": "second"},
+        {"filing_due": "2025-10-01"},
+    ),
+    (
+        "second-complaint-remote-area-45-days",
+        "complaint",
+        "post",
+        "2025-09-20",
+        None,
+        {"decision_known_on": D("2025-09-01"), "complaint_track": "second", "is_remote_area": True},
+        {"filing_due": "2025-10-16"},
+    ),
+    (
+        "complaint-without-the-decision-date-has-no-time-to-file",
+        "complaint",
+        "post",
+        "2025-09-20",
+        None,
+        {},
+        {"filing_due": None},
+    ),
+    (
+        "denunciation-has-no-time-to-file",
+        "denunciation",
+        "post",
+        "2025-09-20",
+        None,
+        {"decision_known_on": D("2025-09-01")},
+        {"filing_due": None},
+    ),
 ]
 
 
@@ -206,6 +260,7 @@ def test_time_limit_table(holidays, case):
     _id, ptype, channel, received, accepted, flags, expected = case
     found = Calendar().deadlines(_petition(ptype, channel, received, accepted, flags))
     fields = {
+        "filing": "filing_due",
         "classification": "classification_due",
         "forwarding": "forwarding_due",
         "acceptance": "acceptance_due",
@@ -239,6 +294,16 @@ def test_case_straddling_the_amendment_uses_each_steps_own_rule(db):
     assert "136/2025/QH15" in resolution.rule.legal_basis and resolution.rule.verify is True
 
 
+def test_time_to_file_after_the_amendment_is_flagged_verify(db):
+    p = _petition("complaint", "post", "2026-08-20", None, {"decision_known_on": D("2026-07-10")})
+    filing = Calendar().deadlines(p)["filing"]
+    assert filing.due == D("2026-10-08")
+    assert filing.rule.legal_basis == (
+        "Luật Khiếu nại số 02/2011/QH13 (sửa đổi, bổ sung bởi Luật số 136/2025/QH15), Điều 9"
+    )
+    assert filing.rule.verify is True
+
+
 def test_a_changed_rule_is_data_not_code(db):
     """Edit the amended rule (as staff would after checking the new text): only later cases change."""
     TimeLimitRule.objects.filter(
@@ -256,7 +321,7 @@ def test_a_changed_rule_is_data_not_code(db):
 
 def test_every_rule_has_legal_basis_and_validity(db):
     rules = TimeLimitRule.objects.all()
-    assert rules.count() == 62
+    assert rules.count() == 68
     assert not rules.filter(legal_basis="").exists()
     verify = rules.filter(verify=True, valid_to__isnull=True, legal_basis__contains="05/2021")
     assert {r.petition_type for r in verify} == {"complaint", "recommendation", "feedback"}

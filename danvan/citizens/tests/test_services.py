@@ -111,6 +111,38 @@ def test_ineligible_letter_is_filed_with_reason(org_tree):
     assert p.status == "filed" and p.current_due is None
 
 
+def test_complaint_sent_after_the_time_to_file_is_marked_late(org_tree):
+    p = register(org_tree, received_on=D("2025-11-05"))
+    complaint = dict(petition_type="complaint", eligible=True)
+    services.classify_petition(p, **complaint, decision_known_on=D("2025-08-01"))
+    rows = {row["step"]: row for row in services.deadline_table(p, D("2025-11-06"))}
+    filing = rows["Thời hiệu khiếu nại"]
+    assert (filing["deadline"].due, filing["done"]) == (D("2025-10-30"), D("2025-11-05"))
+    assert filing["mark"] == "done_late"
+    services.classify_petition(p, **complaint, decision_known_on=D("2025-09-01"))
+    filing = services.deadline_table(p, D("2025-11-06"))[0]
+    assert (filing["deadline"].due, filing["mark"]) == (D("2025-11-30"), "done_on_time")
+    assert p.current_due == p.acceptance_due == D("2025-11-15")
+
+
+def test_decision_day_after_receipt_is_refused_and_kept_only_for_complaints(org_tree):
+    p = register(org_tree, received_on=D("2025-09-03"))
+    with pytest.raises(ValidationError) as err:
+        services.classify_petition(
+            p, petition_type="complaint", eligible=True, decision_known_on=D("2025-09-04")
+        )
+    assert err.value.messages == [
+        "Không thể nhận hoặc biết quyết định sau ngày nhận đơn (03/09/2025): kiểm tra lại ngày."
+    ]
+    p.refresh_from_db()
+    assert (p.status, p.decision_known_on) == ("received", None)
+    services.classify_petition(
+        p, petition_type="recommendation", eligible=True, decision_known_on=D("2025-08-01")
+    )
+    assert p.decision_known_on is None
+    assert "filing" not in services.shared_calendar().deadlines(p)
+
+
 def test_denunciation_extension_at_most_twice(org_tree):
     p = register(org_tree, petition_type="denunciation")
     services.classify_petition(p, petition_type="denunciation", eligible=True, on=D("2025-09-04"))

@@ -215,3 +215,36 @@ def test_possible_duplicates_are_only_those_the_classifier_may_see(client, org_t
     page = client_for(client, accounts["coordinator"]).get(to_board.get_absolute_url())
     assert page.context["duplicates"] == [(to_interior, 100)]
     assert to_interior.code in page.content.decode()
+
+
+def test_classify_page_records_when_the_decision_was_known(client, org_tree, accounts):
+    complaint = services.register_petition(
+        petition_type="complaint",
+        channel="post",
+        subject="Khiếu nại quyết định thu hồi đất",
+        content="Không đồng ý với quyết định thu hồi đất.",
+        received_on=date(2025, 11, 5),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Lý Văn Khiếu"},
+    )
+    c = client_for(client, accounts["coordinator"])
+    form = {
+        "petition_type": "complaint",
+        "eligible": "yes",
+        "complaint_track": "first",
+        "topic": "land",
+        "signer_count": "1",
+    }
+    url = reverse("citizens:petition_classify", args=[complaint.pk])
+    page = c.post(url, form | {"decision_known_on": "2025-11-06"}, follow=True)
+    assert "Không thể nhận hoặc biết quyết định sau ngày nhận đơn (05/11/2025): kiểm tra lại ngày." in (
+        page.content.decode()
+    )
+    c.post(url, form | {"decision_known_on": "2025-08-01"})
+    complaint.refresh_from_db()
+    assert complaint.decision_known_on == date(2025, 8, 1)
+    html = c.get(complaint.get_absolute_url()).content.decode()
+    row = html[html.index("Thời hiệu khiếu nại") :].split("</tr>")[0]
+    assert "90 ngày từ 01/08/2025" in row and "Luật Khiếu nại số 02/2011/QH13, Điều 9" in row
+    assert "không tính vào thời hiệu" in row
+    assert "30/10/2025" in row and "05/11/2025" in row and "Trễ hạn" in row
