@@ -20,6 +20,15 @@ def holidays(db):
 
 
 @pytest.fixture
+def statutory_rules(db):
+    """The time limit rules of the data migration: a transactional test before may have flushed them."""
+    from danvan.citizens import time_limits
+    from danvan.citizens.models import TimeLimitRule
+
+    time_limits.load(TimeLimitRule)
+
+
+@pytest.fixture
 def areas(org_tree):
     """Two of today's communes, a former ward merged into the first, and its People's Committee."""
     province = org_tree["province"]

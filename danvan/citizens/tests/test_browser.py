@@ -1,9 +1,13 @@
 """End to end: a citizen submits on the portal (an intake, registered as a petition by the worker),
 staff classify and route it, the handler answers, and the citizen sees the answer by tracking code."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from danvan.citizens import services
 from danvan.citizens.models import Intake, Petition
 
 
@@ -54,3 +58,28 @@ def test_portal_to_answer(page, login, accounts, org_tree):
     assert page.inner_text("#follow-status") == "Đã trả lời"
     assert "lắp đèn trong tháng tới" in page.inner_text("#follow-answer")
     page.screenshot(path="/tmp/citizens-follow.png")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_classifying_a_complaint_shows_its_time_to_file(page, login, accounts, org_tree, statutory_rules):
+    received = timezone.localdate() - timedelta(days=2)
+    complaint = services.register_petition(
+        petition_type="complaint",
+        channel="post",
+        subject="Khiếu nại quyết định xử phạt",
+        content="Tôi không đồng ý với quyết định xử phạt hành chính.",
+        received_on=received,
+        received_unit=org_tree["board"],
+        sender={"full_name": "Đinh Văn Khiếu"},
+    )
+    login("coordinator")
+    page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
+    page.fill("#id_decision_known_on", (received - timedelta(days=100)).isoformat())
+    page.click("#classify-form button[type=submit]")
+    assert "Đã phân loại đơn." in page.content()
+    row = page.locator("tr", has_text="Thời hiệu khiếu nại")
+    due = received - timedelta(days=10)
+    assert f"90 ngày từ {(received - timedelta(days=100)):%d/%m/%Y}" in row.inner_text()
+    assert f"{due:%d/%m/%Y}" in row.inner_text()
+    assert row.locator(".mark-done_late").inner_text() == "Trễ hạn"

@@ -244,6 +244,7 @@ def test_classify_page_records_when_the_decision_was_known(client, org_tree, acc
     complaint.refresh_from_db()
     assert complaint.decision_known_on == date(2025, 8, 1)
     html = c.get(complaint.get_absolute_url()).content.decode()
+    assert "<dt>Ngày nhận hoặc biết quyết định</dt><dd>01/08/2025</dd>" in html
     row = html[html.index("Thời hiệu khiếu nại") :].split("</tr>")[0]
     assert "90 ngày từ 01/08/2025" in row and "Luật Khiếu nại số 02/2011/QH13, Điều 9" in row
     assert "không tính vào thời hiệu" in row
