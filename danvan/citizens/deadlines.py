@@ -145,7 +145,7 @@ class Calendar:
             condition = ""
         multi = RuleCondition.MULTI_PLACE if petition.multi_place_verification else ""
         conditions = {
-            Step.FILING: RuleCondition.REMOTE if remote and ptype == PetitionType.COMPLAINT else "",
+            Step.FILING: RuleCondition.REMOTE if remote else "",
             Step.CLASSIFICATION: multi,
             Step.ACCEPTANCE: multi,
             Step.RESOLUTION: condition,
