@@ -472,20 +472,20 @@ NEAREST_COMPARED = 500  # petitions on the same topic, and of the same type, on 
 
 
 def find_duplicates(
-    petition: Petition, *, among=None, threshold: int = 85, limit: int = 10
+    petition: Petition, *, among=None, automatic: bool = False, threshold: int = 85, limit: int = 10
 ) -> list[tuple[Petition, int]]:
     """Petitions on the same matter (among those given, by default all): same sender and similar
     content, or the same letter sent to several bodies (near-identical content), within a year
-    before or after."""
+    before or after. For linking without a person's review (`automatic`), a shared name is not
+    enough to be the same sender: many citizens bear the same name; the telephone or e-mail must match."""
     sender = getattr(petition, "sender", None)
     own_name = fold(sender.full_name) if sender else ""
     contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
     own_content = fold(petition.content)
     scores = {}
     for pk, content, name_key, phone, email in _duplicate_candidates(petition, among, own_name, contacts):
-        same_person = bool(own_name) and (
-            name_key == own_name or bool(contacts & {phone, (email or "").lower()} - {"", None})
-        )
+        same_contact = bool(contacts & {phone, (email or "").lower()} - {"", None})
+        same_person = bool(own_name) and (same_contact or (name_key == own_name and not automatic))
         similarity = int(fuzz.token_set_ratio(own_content, fold(content)))
         if (same_person and similarity >= threshold - 20) or similarity >= 95:
             scores[pk] = similarity
@@ -882,7 +882,7 @@ def process_intake(intake_id: int, *, now=None) -> Petition | None:
                 size=intake.attachment_size,
                 content_type=intake.attachment_type,
             )
-        duplicates = find_duplicates(petition, limit=1)
+        duplicates = find_duplicates(petition, automatic=True, limit=1)
         if duplicates:
             # Join the case file of the closest match (staff link further copies on the petition page).
             link_duplicates(petition, [duplicates[0][0]])

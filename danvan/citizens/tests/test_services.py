@@ -407,6 +407,32 @@ def test_job_links_the_same_letter_sent_twice(org_tree):
     assert (first.is_duplicate, second.is_duplicate) == (False, True)
 
 
+def test_job_links_by_name_only_what_staff_confirm(org_tree):
+    """Two citizens named Nguyễn Văn An write about land within a month: the job does not put them in
+    one case file on the name alone; staff are offered the match. The same telephone links them."""
+    letter = {k: v for k, v in SUBMISSION.items() if k not in ("content", "sender")}
+    letter |= {"petition_type": "complaint", "topic": "land"}
+    first = services.submit_public(
+        **letter,
+        content="Đề nghị xem xét lại việc cấp giấy chứng nhận quyền sử dụng đất cho gia đình tôi ở ấp 2.",
+        sender={"full_name": "Nguyễn Văn An", "phone": "0911000001"},
+    )
+    other = services.submit_public(
+        **letter,
+        content="Khiếu nại việc chậm cấp giấy chứng nhận quyền sử dụng đất cho thửa đất ở ấp 5, xã Phú Lý.",
+        sender={"full_name": "Nguyễn Văn An", "phone": "0911000002"},
+    )
+    assert other.case_file_id is None
+    assert services.find_duplicates(other) == [(first, 76)]
+    same_phone = services.submit_public(
+        **letter,
+        content="Tôi khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất cho gia đình tôi ở ấp 2 chưa đúng.",
+        sender={"full_name": "Nguyễn V. An", "phone": "0911000001"},
+    )
+    first.refresh_from_db()
+    assert same_phone.case_file_id == first.case_file_id is not None
+
+
 def test_search_index_follows_changes_and_never_holds_a_denouncer(org_tree):
     """Word-prefix search through the index (FTS5 on SQLite, pg_trgm on PostgreSQL), kept in step with
     the table; once a petition is classified as a denunciation its sender is no longer findable."""
