@@ -17,7 +17,7 @@ from .choices import (
     Status,
     Topic,
 )
-from .models import Holiday, Meeting, Petition, ReceptionSession
+from .models import Holiday, Meeting, Petition, ReceptionSession, TimeLimitRule
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -167,6 +167,13 @@ class AnswerForm(forms.Form):
         required=False,
         help_text=_("Shown to the citizen who follows the tracking code; write no personal data."),
     )
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = TimeLimitRule
+        fields = ["days", "unit", "legal_basis", "verify", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
 class HolidayForm(forms.ModelForm):

@@ -22,12 +22,14 @@ from .choices import IneligibleReason, ItemStatus, PetitionType, Status, Step
 from .deadlines import DUE_FIELDS, Calendar, Deadline, shared_calendar
 from .models import (
     CaseFile,
+    Holiday,
     Meeting,
     MeetingItem,
     Petition,
     PetitionSender,
     RoutingRule,
     SenderAccess,
+    TimeLimitRule,
 )
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -83,10 +85,15 @@ def _pending_dues(petition: Petition):
             yield value
 
 
-def recompute_open_deadlines(around: date | None = None, *, days: int = 200) -> int:
-    """After the holiday calendar changes: recompute the due dates of open petitions (near `around`)."""
+def recompute_open_deadlines(
+    around: date | None = None, *, days: int = 200, petition_type: str | None = None
+) -> int:
+    """After the holiday calendar or a rule changes: recompute the due dates of open petitions (near
+    `around`, of `petition_type`); returns how many changed."""
     calendar = Calendar()
     qs = Petition.objects.open()
+    if petition_type is not None:
+        qs = qs.filter(petition_type=petition_type)
     if around is not None:
         qs = qs.filter(received_on__range=(around - timedelta(days=days), around + timedelta(days=1)))
     fields = [*DUE_FIELDS.values(), "current_due"]
@@ -127,6 +134,41 @@ def deadline_table(petition: Petition, today: date) -> list[dict]:
             mark = "in_progress"
         rows.append({"step": Step(step).label, "deadline": deadline, "done": finished, "mark": mark})
     return rows
+
+
+@transaction.atomic
+def save_holiday(holiday: Holiday, *, moved_from: date | None = None) -> int:
+    """Add or change a day of the holiday calendar; the open petitions around it (and around the day
+    it moved from) are recomputed in the same transaction. Returns how many changed."""
+    holiday.save()
+    return _recompute_around(holiday.date, moved_from)
+
+
+@transaction.atomic
+def delete_holiday(holiday: Holiday) -> int:
+    holiday.delete()
+    return _recompute_around(holiday.date)
+
+
+def _recompute_around(*days: date | None) -> int:
+    return sum(recompute_open_deadlines(day) for day in {d for d in days if d})
+
+
+RULE_EDITABLE_FIELDS = ("days", "unit", "legal_basis", "verify", "note")
+
+
+@transaction.atomic
+def change_time_limit_rule(rule: TimeLimitRule, *, actor, **values) -> int:
+    """Correct a statutory time limit (e.g. once an amended figure is checked against the official
+    text) and recompute the due dates of open petitions of its type; returns how many changed."""
+    if not actor.has_perm("citizens.change_timelimitrule"):
+        raise PermissionDenied(_("Only the Mass Mobilization Board may change the statutory time limits."))
+    for field in RULE_EDITABLE_FIELDS:
+        if field in values:
+            setattr(rule, field, values[field])
+    rule.full_clean()
+    rule.save()
+    return recompute_open_deadlines(petition_type=rule.petition_type)
 
 
 # ---- intake -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
 from danvan.core.models import AuditEntry
 from danvan.orgs.models import OrgUnit
@@ -36,6 +36,7 @@ from .forms import (
     PetitionFilterForm,
     PetitionIntakeForm,
     RouteForm,
+    RuleForm,
     SessionForm,
     VisitForm,
 )
@@ -470,6 +471,29 @@ class RuleListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
     template_name = "citizens/rule_list.html"
     queryset = TimeLimitRule.objects.all()
 
+    def get_context_data(self, **kwargs):
+        can_edit = self.request.user.has_perm("citizens.change_timelimitrule")
+        return super().get_context_data(can_edit=can_edit, **kwargs)
+
+
+class RuleUpdateView(LoginRequiredMixin, PermissionRequiredMixin, UpdateView):
+    """Correct a time limit once its text is checked; open petitions of its type are recomputed."""
+
+    permission_required = "citizens.change_timelimitrule"
+    template_name = "citizens/rule_form.html"
+    form_class = RuleForm
+    model = TimeLimitRule
+
+    def form_valid(self, form):
+        changed = services.change_time_limit_rule(
+            self.object, actor=self.request.user, **{f: form.cleaned_data[f] for f in RuleForm.Meta.fields}
+        )
+        messages.success(
+            self.request,
+            _("Time limit saved; the due dates of %(count)d open petition(s) changed.") % {"count": changed},
+        )
+        return redirect(self.object)
+
 
 class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
     """The holiday calendar used for working days; staff add and remove days."""
@@ -489,16 +513,13 @@ class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         if not request.user.has_perm("citizens.manage_calendar"):
             raise PermissionDenied
         if request.POST.get("delete", "").isdigit():
-            holiday = get_object_or_404(Holiday, pk=request.POST["delete"])
-            holiday.delete()
-            services.recompute_open_deadlines(holiday.date)
+            services.delete_holiday(get_object_or_404(Holiday, pk=request.POST["delete"]))
             messages.success(request, _("Day removed from the calendar."))
             return redirect("citizens:holiday_list")
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        holiday = form.save()
-        services.recompute_open_deadlines(holiday.date)
+        services.save_holiday(form.save(commit=False))
         messages.success(
             self.request, _("Day added to the calendar; the time limits of open petitions were recomputed.")
         )

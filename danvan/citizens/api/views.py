@@ -184,6 +184,19 @@ class HolidayViewSet(viewsets.ModelViewSet):
         "*": "citizens.manage_calendar",
     }
 
+    def perform_create(self, serializer):
+        serializer.instance = Holiday(**serializer.validated_data)
+        services.save_holiday(serializer.instance)
+
+    def perform_update(self, serializer):
+        holiday, moved_from = serializer.instance, serializer.instance.date
+        for field, value in serializer.validated_data.items():
+            setattr(holiday, field, value)
+        services.save_holiday(holiday, moved_from=moved_from)
+
+    def perform_destroy(self, instance):
+        services.delete_holiday(instance)
+
 
 class ReceptionSessionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ReceptionSessionSerializer

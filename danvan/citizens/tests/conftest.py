@@ -29,6 +29,22 @@ def statutory_rules(db):
 
 
 @pytest.fixture
+def open_denunciation(org_tree):
+    """Received Friday 29/08/2025: initial processing (7 working days) ends 09/09/2025 with no holiday."""
+    from danvan.citizens import services
+
+    return services.register_petition(
+        petition_type="denunciation",
+        channel="post",
+        subject="Tố cáo sai phạm",
+        content="Nội dung tố cáo.",
+        received_on=date(2025, 8, 29),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Ẩn Danh Tính"},
+    )
+
+
+@pytest.fixture
 def areas(org_tree):
     """Two of today's communes, a former ward merged into the first, and its People's Committee."""
     province = org_tree["province"]

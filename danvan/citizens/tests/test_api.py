@@ -133,3 +133,20 @@ def test_schema_lists_open311_and_citizens(client):
     schema = client.get(reverse("api-schema"), HTTP_ACCEPT="application/json").content.decode()
     for path in ("/open311/v2/requests.json", "/open311/v2/services.json", "/api/citizens/petitions/"):
         assert path in schema
+
+
+def test_holidays_changed_through_api_recompute_open_petitions(api, open_denunciation):
+    def due():
+        open_denunciation.refresh_from_db()
+        return str(open_denunciation.classification_due)
+
+    assert due() == "2025-09-09"
+    holiday = api.post("/api/citizens/holidays/", {"date": "2025-09-02", "name": "Quốc khánh"}).json()
+    assert due() == "2025-09-10"
+    url = f"/api/citizens/holidays/{holiday['id']}/"
+    moved = api.patch(url, {"date": "2025-12-31"}, content_type="application/json")
+    assert moved.json()["date"] == "2025-12-31" and due() == "2025-09-09"
+    api.patch(url, {"date": "2025-09-03"}, content_type="application/json")
+    assert due() == "2025-09-10"
+    assert api.delete(url).status_code == 204
+    assert due() == "2025-09-09"

@@ -1,7 +1,7 @@
 """End to end: a citizen submits on the portal (an intake, registered as a petition by the worker),
 staff classify and route it, the handler answers, and the citizen sees the answer by tracking code."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -83,3 +83,36 @@ def test_classifying_a_complaint_shows_its_time_to_file(page, login, accounts, o
     assert f"90 ngày từ {(received - timedelta(days=100)):%d/%m/%Y}" in row.inner_text()
     assert f"{due:%d/%m/%Y}" in row.inner_text()
     assert row.locator(".mark-done_late").inner_text() == "Trễ hạn"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_board_corrects_an_amended_time_limit(page, login, accounts, org_tree, statutory_rules):
+    """The Board checks an amended figure against the law and saves it; an open complaint follows."""
+    from danvan.citizens.models import TimeLimitRule
+
+    complaint = services.register_petition(
+        petition_type="complaint",
+        channel="post",
+        subject="Khiếu nại thu hồi đất",
+        content="Không đồng ý với quyết định thu hồi đất.",
+        received_on=date(2026, 7, 1),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Phan Văn Khiếu"},
+    )
+    rule = TimeLimitRule.objects.get(
+        petition_type="complaint", step="acceptance", complaint_track="first", valid_from="2026-07-01"
+    )
+    login("coordinator")
+    page.goto(f"{page.base_url}/citizens/time-limits/")
+    page.locator(f"#rule-{rule.pk} a", has_text="Sửa").click()
+    page.fill("#id_days", "12")
+    page.uncheck("#id_verify")
+    page.fill("#id_note", "Đã đối chiếu văn bản Luật số 136/2025/QH15.")
+    page.click("#rule-form button[type=submit]")
+    assert "Đã lưu thời hạn; hạn xử lý của 1 đơn đang giải quyết đã thay đổi." in page.content()
+    row = page.locator(f"#rule-{rule.pk}")
+    assert "12 ngày" in row.inner_text() and "cần xác minh" not in row.inner_text()
+    page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
+    acceptance = page.locator("tr", has_text="Thụ lý 12 ngày")
+    assert "13/07/2026" in acceptance.inner_text()

@@ -18,6 +18,7 @@ from danvan.citizens.models import (
     PetitionSender,
     RoutingRule,
     SenderAccess,
+    TimeLimitRule,
     UnitHead,
 )
 from danvan.core.models import AuditEntry
@@ -528,3 +529,49 @@ def test_submissions_land_at_the_mass_mobilization_board_of_the_home_province(or
     forget_shared_calendar()
     settings.CITIZENS_RECEIVING_UNIT_KEY = "t-snv"
     assert services.default_receiving_unit() == org_tree["interior"]
+
+
+def _amended_complaint_acceptance() -> TimeLimitRule:
+    return TimeLimitRule.objects.get(
+        petition_type="complaint", step="acceptance", complaint_track="first", valid_from=D("2026-07-01")
+    )
+
+
+def test_a_checked_rule_is_changed_and_open_petitions_follow(org_tree, accounts):
+    """Once the amended figure is checked, the Board changes it: open complaints received under it are
+    recomputed, those under the old law are not, and a figure of zero days is refused."""
+    under_amendment = register(org_tree, received_on=D("2026-07-01"))
+    under_old_law = register(org_tree, received_on=D("2026-06-20"))
+    assert (under_amendment.acceptance_due, under_amendment.current_due) == (D("2026-07-11"), D("2026-07-11"))
+    rule = _amended_complaint_acceptance()
+    with pytest.raises(PermissionDenied):
+        services.change_time_limit_rule(rule, actor=accounts["reception"], days=15)
+    changed = services.change_time_limit_rule(
+        rule, actor=accounts["coordinator"], days=15, verify=False, note="Đã đối chiếu văn bản."
+    )
+    assert changed == 1
+    under_amendment.refresh_from_db()
+    under_old_law.refresh_from_db()
+    assert (under_amendment.acceptance_due, under_amendment.current_due) == (D("2026-07-16"), D("2026-07-15"))
+    assert under_old_law.acceptance_due == D("2026-06-30")
+    with pytest.raises(ValidationError) as err:
+        services.change_time_limit_rule(rule, actor=accounts["coordinator"], days=0)
+    assert err.value.messages == ["Thời hạn phải ít nhất một ngày."]
+    rule.refresh_from_db()
+    assert (rule.days, rule.verify, rule.note) == (15, False, "Đã đối chiếu văn bản.")
+
+
+def test_reloading_the_rules_recomputes_open_petitions(org_tree):
+    """A rule changed in the database (20 days) is set back to the shipped figure (10 days)."""
+    petition = register(org_tree, received_on=D("2026-07-01"))
+    TimeLimitRule.objects.filter(pk=_amended_complaint_acceptance().pk).update(days=20)
+    services.recompute_open_deadlines()
+    petition.refresh_from_db()
+    assert petition.acceptance_due == D("2026-07-21")
+    out = StringIO()
+    call_command("load_time_limits", stdout=out)
+    assert out.getvalue().strip() == (
+        "Time-limit rules: 0 created, 68 updated; due dates changed on 1 open petition(s)."
+    )
+    petition.refresh_from_db()
+    assert petition.acceptance_due == D("2026-07-11")

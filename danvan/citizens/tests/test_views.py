@@ -249,3 +249,40 @@ def test_classify_page_records_when_the_decision_was_known(client, org_tree, acc
     assert "90 ngày từ 01/08/2025" in row and "Luật Khiếu nại số 02/2011/QH13, Điều 9" in row
     assert "không tính vào thời hiệu" in row
     assert "30/10/2025" in row and "05/11/2025" in row and "Trễ hạn" in row
+
+
+def test_board_changes_a_time_limit_through_its_page(client, org_tree, accounts):
+    from danvan.citizens.models import TimeLimitRule
+
+    rule = TimeLimitRule.objects.get(
+        petition_type="complaint", step="acceptance", complaint_track="first", valid_from=date(2026, 7, 1)
+    )
+    url = reverse("citizens:rule_edit", args=[rule.pk])
+    listing = reverse("citizens:rule_list")
+    assert client_for(client, accounts["reception"]).get(url).status_code == 403
+    assert url not in client.get(listing).content.decode()
+    c = client_for(client, accounts["coordinator"])
+    assert url in c.get(listing).content.decode()
+    form = {"days": "0", "unit": "calendar", "legal_basis": rule.legal_basis, "note": ""}
+    page = c.post(url, form)
+    assert page.status_code == 200
+    assert "Thời hạn phải ít nhất một ngày." in page.content.decode()
+    page = c.post(url, form | {"days": "15"}, follow=True)
+    assert page.redirect_chain == [(f"{listing}#rule-{rule.pk}", 302)]
+    assert "Đã lưu thời hạn; hạn xử lý của 0 đơn đang giải quyết đã thay đổi." in page.content.decode()
+    rule.refresh_from_db()
+    assert (rule.days, rule.verify, rule.note) == (15, False, "")
+
+
+def test_holiday_page_recomputes_open_petitions(client, accounts, open_denunciation):
+    from danvan.citizens.models import Holiday
+
+    c = client_for(client, accounts["coordinator"])
+    url = reverse("citizens:holiday_list")
+    page = c.post(url, {"date": "2025-09-02", "name": "Quốc khánh"}, follow=True)
+    assert "Đã thêm ngày vào lịch; thời hạn của các đơn đang xử lý đã được tính lại." in page.content.decode()
+    open_denunciation.refresh_from_db()
+    assert open_denunciation.classification_due == date(2025, 9, 10)
+    c.post(url, {"delete": str(Holiday.objects.get().pk)})
+    open_denunciation.refresh_from_db()
+    assert open_denunciation.classification_due == date(2025, 9, 9)

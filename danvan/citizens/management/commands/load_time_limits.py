@@ -5,6 +5,7 @@ from django.db import transaction
 
 from danvan.citizens import time_limits
 from danvan.citizens.models import TimeLimitRule
+from danvan.citizens.services import recompute_open_deadlines
 from danvan.core.audit import acting_as
 
 
@@ -23,4 +24,8 @@ class Command(BaseCommand):
             return
         with acting_as("cli"), transaction.atomic():
             created, updated = time_limits.load(TimeLimitRule)
-        self.stdout.write(f"Time-limit rules: {created} created, {updated} updated.")
+            recomputed = recompute_open_deadlines()
+        self.stdout.write(
+            f"Time-limit rules: {created} created, {updated} updated; "
+            f"due dates changed on {recomputed} open petition(s)."
+        )
