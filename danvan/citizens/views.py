@@ -490,9 +490,10 @@ class RuleUpdateView(LoginRequiredMixin, PermissionRequiredMixin, UpdateView):
         )
         messages.success(
             self.request,
-            _("Time limit saved; the due dates of %(count)d open petition(s) changed.") % {"count": changed},
+            _("Time limit “%(rule)s” saved; the due dates of %(count)d open petition(s) changed.")
+            % {"rule": self.object, "count": changed},
         )
-        return redirect(self.object)
+        return redirect("citizens:rule_list")
 
 
 class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):

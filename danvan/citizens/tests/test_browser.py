@@ -110,7 +110,7 @@ def test_board_corrects_an_amended_time_limit(page, login, accounts, org_tree, s
     page.uncheck("#id_verify")
     page.fill("#id_note", "Đã đối chiếu văn bản Luật số 136/2025/QH15.")
     page.click("#rule-form button[type=submit]")
-    assert "Đã lưu thời hạn; hạn xử lý của 1 đơn đang giải quyết đã thay đổi." in page.content()
+    assert "hạn xử lý của 1 đơn đang giải quyết đã thay đổi." in page.content()
     row = page.locator(f"#rule-{rule.pk}")
     assert "12 ngày" in row.inner_text() and "cần xác minh" not in row.inner_text()
     page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
