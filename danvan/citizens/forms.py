@@ -18,6 +18,7 @@ from .choices import (
     Topic,
 )
 from .models import Holiday, Meeting, Petition, ReceptionSession, TimeLimitRule
+from .services import RULE_EDITABLE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -172,7 +173,7 @@ class AnswerForm(forms.Form):
 class RuleForm(forms.ModelForm):
     class Meta:
         model = TimeLimitRule
-        fields = ["days", "unit", "legal_basis", "verify", "note"]
+        fields = list(RULE_EDITABLE_FIELDS)
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -485,9 +485,7 @@ class RuleUpdateView(LoginRequiredMixin, PermissionRequiredMixin, UpdateView):
     model = TimeLimitRule
 
     def form_valid(self, form):
-        changed = services.change_time_limit_rule(
-            self.object, actor=self.request.user, **{f: form.cleaned_data[f] for f in RuleForm.Meta.fields}
-        )
+        changed = services.change_time_limit_rule(self.object, actor=self.request.user, **form.cleaned_data)
         messages.success(
             self.request,
             _("Time limit “%(rule)s” saved; the due dates of %(count)d open petition(s) changed.")
