@@ -11,6 +11,7 @@ Synthetic rows are bulk-created without audit history (see danvan/citizens/demo.
 
 import argparse
 import csv
+import itertools
 import os
 import runpy
 import secrets
@@ -47,8 +48,10 @@ from urllib.parse import urlencode
 
 from locust import HttpUser, constant, task
 from requests.adapters import HTTPAdapter
+from urllib3 import encode_multipart_formdata
 
 TARGET = "{target}"
+BLOCK = {block}  # each run's own block of source addresses
 USERS = itertools.count(1)
 
 
@@ -71,20 +74,26 @@ class Citizen(HttpUser):
         self.user = next(USERS)
         self.sent = itertools.count()
         self.next_address()
-        if TARGET == "submit":
+        if TARGET != "health":
             page = self.client.get("/public/submit/", name="form")
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+            fields = {{"csrfmiddlewaretoken": token, "petition_type": "feedback", "subject": "Đèn đường hỏng",
+                      "content": "Đèn đường ở ấp 3 không sáng.", "topic": "infrastructure",
+                      "full_name": "Người dùng thử"}}
             # Encoded once: the client's own work per request stays small, the rate is the server's.
-            self.body = urlencode({{"csrfmiddlewaretoken": token, "petition_type": "feedback",
-                                   "subject": "Đèn đường hỏng", "content": "Đèn đường ở ấp 3 không sáng.",
-                                   "topic": "infrastructure", "full_name": "Người dùng thử"}})
-            self.headers = {{"Referer": self.host + "/public/submit/",
-                            "Content-Type": "application/x-www-form-urlencoded"}}
+            if TARGET == "submit":  # the fields a script or an Open311-style client posts
+                self.body, content_type = urlencode(fields), "application/x-www-form-urlencoded"
+            else:  # what a browser sends from the portal's form: every field, the empty file part
+                fields.update(location_unit="", address_text="", phone="", email="", website="")
+                self.body, content_type = encode_multipart_formdata(
+                    [*fields.items(), ("attachment", ("", b"", "application/octet-stream"))]
+                )
+            self.headers = {{"Referer": self.host + "/public/submit/", "Content-Type": content_type}}
 
     def next_address(self):
         # A new citizen, from its own loopback address, for every request of both targets: the
         # production limit (5 per address per hour) applies unchanged and reads what it reads in use.
-        n = next(self.sent)
+        n = next(self.sent) + BLOCK * 2000
         self.client.mount("http://", FromAddress(f"127.{{self.user}}.{{n // 250 % 250}}.{{n % 250 + 1}}"))
 
     @task
@@ -93,7 +102,7 @@ class Citizen(HttpUser):
         if TARGET == "health":
             self.client.get("/public/health/", name="health")
             return
-        self.client.post("/public/submit/", name="submit", headers=self.headers, data=self.body)
+        self.client.post("/public/submit/", name=TARGET, headers=self.headers, data=self.body)
 """
 
 
@@ -230,15 +239,32 @@ class Run(NamedTuple):
     requests: int
     server_cpu: float  # ms of gunicorn's CPU time (master and workers) per request
 
+    def __str__(self) -> str:
+        return (
+            f"{self.rate:.1f} req/s (failures {self.failures}, p95 {self.p95:.0f} ms, "
+            f"server CPU {self.server_cpu:.2f} ms/request)"
+        )
+
+
+# The two ways a submission arrives, both POST /public/submit/ with the same fields.
+SUBMISSIONS = {
+    "submit": "submission URL-encoded (a script, the fields a client must send)",
+    "browser": "submission as the portal's form sends it (multipart, every field, an empty file part)",
+}
+
 
 def server_cpu_seconds(server: subprocess.Popen) -> float:
     master = psutil.Process(server.pid)
     return sum(sum(process.cpu_times()[:2]) for process in [master, *master.children(recursive=True)])
 
 
+RUNS = itertools.count()
+
+
 def locust_run(server: subprocess.Popen, host: str, target: str, users: int, seconds: int) -> Run:
     locustfile = OUT / f"locust_{target}.py"
-    locustfile.write_text(LOCUSTFILE.format(target=target), encoding="utf-8")
+    # Every run has its own addresses (2,000 per user), so no run counts against another's quota.
+    locustfile.write_text(LOCUSTFILE.format(target=target, block=next(RUNS)), encoding="utf-8")
     prefix = OUT / f"locust_{target}"
     cpu_before = server_cpu_seconds(server)
     subprocess.run(
@@ -292,35 +318,38 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
     server = subprocess.Popen(command, env=env(), cwd=ROOT)
     # Earlier runs' submissions would count against this run's addresses (5 per address per hour).
     django_script("from danvan.citizens.models import Intake; Intake.objects.filter(petition=None).delete()")
-    ratios, cpu_ratios = [], []
+    ratios, cpu_ratios = {kind: [] for kind in SUBMISSIONS}, {kind: [] for kind in SUBMISSIONS}
     try:
         wait_for_port(port)
         host = f"http://127.0.0.1:{port}"
+        # gunicorn listens before its workers have loaded the application: unmeasured runs of every
+        # target first, or the first round would count the workers' start-up against the endpoint.
+        for target in ("health", *SUBMISSIONS):
+            locust_run(server, host, target, users, 5)
         for round_ in range(1, rounds + 1):
             base = locust_run(server, host, "health", users, seconds)
-            sub = locust_run(server, host, "submit", users, seconds)
-            ratios.append(sub.rate / base.rate if base.rate else 0)
-            cpu_ratios.append(sub.server_cpu / base.server_cpu if base.server_cpu else 0)
-            print(
-                f"round {round_}: minimal endpoint /public/health/ {base.rate:.1f} req/s (failures "
-                f"{base.failures}, p95 {base.p95:.0f} ms, server CPU {base.server_cpu:.2f} ms/request); "
-                f"submission POST /public/submit/ {sub.rate:.1f} req/s (failures {sub.failures}, p95 "
-                f"{sub.p95:.0f} ms, server CPU {sub.server_cpu:.2f} ms/request); ratio {ratios[-1]:.2f}"
-            )
+            figures = [f"minimal endpoint /public/health/ {base}"]
+            for kind in SUBMISSIONS:
+                sub = locust_run(server, host, kind, users, seconds)
+                ratios[kind].append(sub.rate / base.rate if base.rate else 0)
+                cpu_ratios[kind].append(sub.server_cpu / base.server_cpu if base.server_cpu else 0)
+                figures.append(f"{SUBMISSIONS[kind]} {sub}; ratio {ratios[kind][-1]:.2f}")
+            print(f"round {round_}: " + "; ".join(figures))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
-    ratio = statistics.median(ratios)
     print(
-        f"submission / minimal = {ratio:.2f}, median of {rounds} rounds (target >= 0.5: "
-        f"{'met' if ratio >= 0.5 else 'NOT met'}); minimal endpoint: plain 'ok' through the full middleware "
-        f"stack, no database, no template; gunicorn {workers} sync workers on {len(os.sched_getaffinity(0))} "
-        f"cores, {users} locust users, {seconds} s per run, {DATABASE_URL.split(':')[0]}"
+        f"minimal endpoint: plain 'ok' through the full middleware stack, no database, no template; "
+        f"gunicorn {workers} sync workers on {len(os.sched_getaffinity(0))} cores, {users} locust users, "
+        f"{seconds} s per run, {DATABASE_URL.split(':')[0]}"
     )
-    print(
-        f"gunicorn's CPU per request, submission / minimal = {statistics.median(cpu_ratios):.2f} (median; "
-        "on PostgreSQL the database server's own CPU is not counted)"
-    )
+    for kind, label in SUBMISSIONS.items():
+        ratio = statistics.median(ratios[kind])
+        print(
+            f"{label} / minimal = {ratio:.2f}, median of {rounds} rounds (target >= 0.5: "
+            f"{'met' if ratio >= 0.5 else 'NOT met'}); gunicorn's CPU per request / minimal's = "
+            f"{statistics.median(cpu_ratios[kind]):.2f} (on PostgreSQL the database server's is not counted)"
+        )
 
 
 def wait_for_port(port: int) -> None:
