@@ -177,6 +177,18 @@ class RuleForm(forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
+class RuleVersionForm(forms.ModelForm):
+    """A new version of a time limit, from the day an amended law takes effect."""
+
+    class Meta:
+        model = TimeLimitRule
+        fields = ["valid_from", *RULE_EDITABLE_FIELDS]
+        widgets = {"valid_from": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "valid_from": _("The day the amended text takes effect; the current version ends the day before.")
+        }
+
+
 class HolidayForm(forms.ModelForm):
     class Meta:
         model = Holiday

@@ -83,6 +83,7 @@ rules.add_perm("citizens.view_statistics", sees_everything | is_reception_office
 rules.add_perm("citizens.manage_calendar", manages_reception)
 rules.add_perm("citizens.view_timelimitrule", staff)
 rules.add_perm("citizens.change_timelimitrule", manages_everything)
+rules.add_perm("citizens.add_timelimitrule", manages_everything)  # a new version from a date
 rules.add_perm("citizens.view_session", staff)
 rules.add_perm("citizens.add_session", manages_reception)
 rules.add_perm("citizens.view_meeting", staff)

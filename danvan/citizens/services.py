@@ -31,6 +31,7 @@ from .models import (
     SenderAccess,
     TimeLimitRule,
 )
+from .time_limits import VERSION_OF, rule_key
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 SENDER_FIELDS = ("full_name", "address", "phone", "email", "id_number")
@@ -169,6 +170,43 @@ def change_time_limit_rule(rule: TimeLimitRule, *, actor, **values) -> int:
     rule.full_clean()
     rule.save()
     return recompute_open_deadlines(petition_type=rule.petition_type)
+
+
+@transaction.atomic
+def add_time_limit_version(
+    rule: TimeLimitRule, *, actor, valid_from: date, **values
+) -> tuple[TimeLimitRule, int]:
+    """A law amended from `valid_from`: a new version of the time limit starts that day with the given
+    values (the rest as in `rule`), `rule` ends the day before, and the open petitions of its type are
+    recomputed. Returns the new version and how many petitions changed."""
+    if not actor.has_perm("citizens.add_timelimitrule"):
+        raise PermissionDenied(_("Only the Mass Mobilization Board may change the statutory time limits."))
+    version = TimeLimitRule(
+        **{field: getattr(rule, field) for field in (*VERSION_OF, "counted_from")},
+        **{field: values.get(field, getattr(rule, field)) for field in RULE_EDITABLE_FIELDS},
+        valid_from=valid_from,
+        valid_to=rule.valid_to,
+    )
+    version.key = rule_key(vars(version))
+    if valid_from <= rule.valid_from:
+        problem = _("The new version must start after %(date)s, the day this one starts."), rule.valid_from
+    elif rule.valid_to is not None and valid_from > rule.valid_to:
+        problem = (
+            _("This version ends on %(date)s and a later one exists: add the new version to that one."),
+            rule.valid_to,
+        )
+    elif TimeLimitRule.objects.filter(key=version.key).exists():
+        problem = _("A version of this time limit already starts on %(date)s."), valid_from
+    else:
+        problem = None
+    if problem:
+        message, day = problem
+        raise ValidationError({"valid_from": message % {"date": day.strftime("%d/%m/%Y")}})
+    version.full_clean()
+    rule.valid_to = valid_from - timedelta(days=1)
+    rule.save(update_fields=["valid_to"])
+    version.save()
+    return version, recompute_open_deadlines(petition_type=rule.petition_type)
 
 
 # ---- intake -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ Luật số 136/2025/QH15 amends the laws on citizen reception, complaints and d
 laws is closed on 30/06/2026 and re-opened from 01/07/2026 with the same figure, flagged "verify".
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 AMENDED_ON = date(2026, 7, 1)
 AMENDMENT = "sửa đổi, bổ sung bởi Luật số 136/2025/QH15"
@@ -279,15 +279,13 @@ _ONLINE = [
 AMENDED_LAWS = {KN[0], TC[0], TCD[0]}
 
 
-def _key(row: dict) -> str:
-    parts = [
-        row["petition_type"],
-        row["step"],
-        row["complaint_track"],
-        row["condition"],
-        row["channel"],
-        row["valid_from"].strftime("%Y%m%d"),
-    ]
+# What makes two rules versions of one time limit: the same type, step, procedure, condition and channel.
+VERSION_OF = ("petition_type", "step", "complaint_track", "condition", "channel")
+
+
+def rule_key(row: dict) -> str:
+    """The key of a rule version: what it is a version of, and the day it starts."""
+    parts = [*(row[field] for field in VERSION_OF), row["valid_from"].strftime("%Y%m%d")]
     return "-".join(p.replace("_", "") for p in parts if p)
 
 
@@ -346,7 +344,7 @@ def rule_rows() -> list[dict]:
             )
         )
     for row in rows:
-        row["key"] = _key(row)
+        row["key"] = rule_key(row)
     return rows
 
 
@@ -358,4 +356,20 @@ def load(model) -> tuple[int, int]:
         _obj, was_created = model.objects.update_or_create(key=row["key"], defaults=fields)
         created += was_created
         updated += not was_created
+    end_superseded(model)
     return created, updated
+
+
+def end_superseded(model) -> None:
+    """Each version ends the day before the next one starts. A version the Board added in the
+    application is not in the table above: without this, loading the table again would reopen the
+    version it replaced, and both would apply from its start."""
+    versions = {}
+    for rule in model.objects.order_by(*VERSION_OF, "valid_from"):
+        versions.setdefault(tuple(getattr(rule, field) for field in VERSION_OF), []).append(rule)
+    for rules in versions.values():
+        for rule, following in zip(rules, rules[1:], strict=False):
+            day_before = following.valid_from - timedelta(days=1)
+            if rule.valid_to is None or rule.valid_to > day_before:
+                rule.valid_to = day_before
+                rule.save(update_fields=["valid_to"])

@@ -19,6 +19,7 @@ urlpatterns = [
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("time-limits/", views.RuleListView.as_view(), name="rule_list"),
     path("time-limits/<int:pk>/", views.RuleUpdateView.as_view(), name="rule_edit"),
+    path("time-limits/<int:pk>/new-version/", views.RuleVersionView.as_view(), name="rule_version"),
     path("holidays/", views.HolidayListView.as_view(), name="holiday_list"),
     path("sessions/", views.SessionListView.as_view(), name="session_list"),
     path("sessions/new/", views.SessionCreateView.as_view(), name="session_add"),

@@ -37,6 +37,7 @@ from .forms import (
     PetitionIntakeForm,
     RouteForm,
     RuleForm,
+    RuleVersionForm,
     SessionForm,
     VisitForm,
 )
@@ -472,8 +473,12 @@ class RuleListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
     queryset = TimeLimitRule.objects.all()
 
     def get_context_data(self, **kwargs):
-        can_edit = self.request.user.has_perm("citizens.change_timelimitrule")
-        return super().get_context_data(can_edit=can_edit, **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            can_edit=user.has_perm("citizens.change_timelimitrule"),
+            can_add_version=user.has_perm("citizens.add_timelimitrule"),
+            **kwargs,
+        )
 
 
 class RuleUpdateView(LoginRequiredMixin, PermissionRequiredMixin, UpdateView):
@@ -490,6 +495,43 @@ class RuleUpdateView(LoginRequiredMixin, PermissionRequiredMixin, UpdateView):
             self.request,
             _("Time limit “%(rule)s” saved; the due dates of %(count)d open petition(s) changed.")
             % {"rule": self.object, "count": changed},
+        )
+        return redirect("citizens:rule_list")
+
+
+class RuleVersionView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    """A law amended from a given day: a new version of the time limit starts that day, the current
+    one ends the day before, and open petitions of its type are recomputed."""
+
+    permission_required = "citizens.add_timelimitrule"
+    template_name = "citizens/rule_form.html"
+    form_class = RuleVersionForm
+
+    @cached_property
+    def rule(self) -> TimeLimitRule:
+        return get_object_or_404(TimeLimitRule, pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        return {field: getattr(self.rule, field) for field in services.RULE_EDITABLE_FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.rule, new_version=True, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            version, changed = services.add_time_limit_version(
+                self.rule, actor=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "New version “%(rule)s” from %(date)s saved; the due dates of %(count)d open "
+                "petition(s) changed."
+            )
+            % {"rule": version, "date": version.valid_from.strftime("%d/%m/%Y"), "count": changed},
         )
         return redirect("citizens:rule_list")
 

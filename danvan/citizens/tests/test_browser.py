@@ -116,3 +116,36 @@ def test_board_corrects_an_amended_time_limit(page, login, accounts, org_tree, s
     page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
     acceptance = page.locator("tr", has_text="Thụ lý 12 ngày")
     assert "13/07/2026" in acceptance.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_board_adds_the_version_of_an_amended_law(page, login, accounts, org_tree, statutory_rules):
+    """A law amended from 01/11/2026 shortens the acceptance of complaints to 7 days: the Board adds the
+    new version; a complaint received after that day follows it, the current version ends the day before."""
+    from danvan.citizens.models import TimeLimitRule
+
+    complaint = services.register_petition(
+        petition_type="complaint",
+        channel="post",
+        subject="Khiếu nại thu hồi đất",
+        content="Không đồng ý với quyết định thu hồi đất.",
+        received_on=date(2026, 11, 3),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Phan Văn Khiếu"},
+    )
+    rule = TimeLimitRule.objects.get(key="complaint-acceptance-first-20260701")
+    login("coordinator")
+    page.goto(f"{page.base_url}/citizens/time-limits/")
+    page.locator(f"#rule-{rule.pk} a", has_text="Phiên bản mới").click()
+    page.fill("#id_valid_from", "2026-11-01")
+    page.fill("#id_days", "7")
+    page.fill("#id_legal_basis", "Luật sửa đổi, Điều 27")
+    page.click("#rule-form button[type=submit]")
+    assert "Đã lưu phiên bản mới “Khiếu nại · Thụ lý: 7 ngày” từ ngày 01/11/2026" in page.content()
+    assert "01/07/2026 – 31/10/2026" in page.locator(f"#rule-{rule.pk}").inner_text()
+    version = TimeLimitRule.objects.get(key="complaint-acceptance-first-20261101")
+    assert "Luật sửa đổi, Điều 27" in page.locator(f"#rule-{version.pk}").inner_text()
+    page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
+    acceptance = page.locator("tr", has_text="Thụ lý 7 ngày")
+    assert "10/11/2026" in acceptance.inner_text()

@@ -575,3 +575,88 @@ def test_reloading_the_rules_recomputes_open_petitions(org_tree):
     )
     petition.refresh_from_db()
     assert petition.acceptance_due == D("2026-07-11")
+
+
+def test_a_new_version_of_a_time_limit_applies_from_its_day(org_tree, accounts):
+    """An amendment from 01/11/2026 sets 7 days: a complaint received after it follows the new version,
+    one received before keeps the current one, which now ends on 31/10/2026."""
+    after = register(org_tree, received_on=D("2026-11-03"))
+    before = register(org_tree, received_on=D("2026-10-20"))
+    assert (after.acceptance_due, before.acceptance_due) == (D("2026-11-13"), D("2026-10-30"))
+    rule = _amended_complaint_acceptance()
+    with pytest.raises(PermissionDenied):
+        services.add_time_limit_version(rule, actor=accounts["reception"], valid_from=D("2026-11-01"), days=7)
+    version, changed = services.add_time_limit_version(
+        rule, actor=accounts["coordinator"], valid_from=D("2026-11-01"), days=7, verify=False
+    )
+    assert changed == 1
+    rule.refresh_from_db()
+    assert (rule.valid_from, rule.valid_to, rule.days) == (D("2026-07-01"), D("2026-10-31"), 10)
+    assert (version.key, version.valid_from, version.valid_to) == (
+        "complaint-acceptance-first-20261101",
+        D("2026-11-01"),
+        None,
+    )
+    assert (version.days, version.unit, version.counted_from) == (7, "calendar", "received")
+    assert version.verify is False
+    assert version.legal_basis == rule.legal_basis and version.note == rule.note
+    after.refresh_from_db()
+    before.refresh_from_db()
+    assert (after.acceptance_due, before.acceptance_due) == (D("2026-11-10"), D("2026-10-30"))
+
+
+@pytest.mark.parametrize(
+    ("valid_from", "message"),
+    [
+        ("2026-07-01", "Phiên bản mới phải bắt đầu sau ngày 01/07/2026, ngày phiên bản này bắt đầu."),
+        ("2026-06-15", "Phiên bản mới phải bắt đầu sau ngày 01/07/2026, ngày phiên bản này bắt đầu."),
+    ],
+)
+def test_a_new_version_must_start_after_the_current_one(accounts, statutory_rules, valid_from, message):
+    rule = _amended_complaint_acceptance()
+    with pytest.raises(ValidationError) as err:
+        services.add_time_limit_version(rule, actor=accounts["coordinator"], valid_from=D(valid_from), days=7)
+    assert err.value.message_dict == {"valid_from": [message]}
+    assert TimeLimitRule.objects.filter(key__startswith="complaint-acceptance-first-").count() == 2
+
+
+def test_a_new_version_of_a_closed_version_must_fall_within_it(accounts, statutory_rules):
+    """The rule of the law before its amendment ends on 30/06/2026: a version from August belongs to the
+    amended rule, and a version inside its validity splits it without overlapping the amended one."""
+    old_law = TimeLimitRule.objects.get(key="complaint-acceptance-first-20120701")
+    with pytest.raises(ValidationError) as err:
+        services.add_time_limit_version(
+            old_law, actor=accounts["coordinator"], valid_from=D("2026-08-01"), days=7
+        )
+    assert err.value.message_dict == {
+        "valid_from": [
+            "Phiên bản này kết thúc ngày 30/06/2026 và đã có phiên bản sau: hãy thêm phiên bản mới từ phiên "
+            "bản đó."
+        ]
+    }
+    version, _changed = services.add_time_limit_version(
+        old_law, actor=accounts["coordinator"], valid_from=D("2026-01-01"), days=7
+    )
+    old_law.refresh_from_db()
+    assert (old_law.valid_to, version.valid_from, version.valid_to) == (
+        D("2025-12-31"),
+        D("2026-01-01"),
+        D("2026-06-30"),
+    )
+
+
+def test_reloading_the_rules_keeps_a_version_added_by_the_board(org_tree, accounts):
+    """The shipped table knows nothing of the Board's version from 01/11/2026: loading it again must not
+    reopen the version it replaced."""
+    petition = register(org_tree, received_on=D("2026-11-03"))
+    rule = _amended_complaint_acceptance()
+    services.add_time_limit_version(rule, actor=accounts["coordinator"], valid_from=D("2026-11-01"), days=7)
+    out = StringIO()
+    call_command("load_time_limits", stdout=out)
+    assert out.getvalue().strip() == (
+        "Time-limit rules: 0 created, 68 updated; due dates changed on 0 open petition(s)."
+    )
+    rule.refresh_from_db()
+    assert rule.valid_to == D("2026-10-31")
+    petition.refresh_from_db()
+    assert petition.acceptance_due == D("2026-11-10")

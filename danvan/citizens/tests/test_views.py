@@ -277,6 +277,37 @@ def test_board_changes_a_time_limit_through_its_page(client, org_tree, accounts)
     assert (rule.days, rule.verify, rule.note) == (15, False, "")
 
 
+def test_board_adds_a_new_version_of_a_time_limit_through_its_page(client, accounts, statutory_rules):
+    from danvan.citizens.models import TimeLimitRule
+
+    rule = TimeLimitRule.objects.get(key="complaint-acceptance-first-20260701")
+    url = reverse("citizens:rule_version", args=[rule.pk])
+    listing = reverse("citizens:rule_list")
+    assert client_for(client, accounts["reception"]).get(url).status_code == 403
+    assert url not in client.get(listing).content.decode()
+    c = client_for(client, accounts["coordinator"])
+    assert url in c.get(listing).content.decode()
+    assert url in c.get(reverse("citizens:rule_edit", args=[rule.pk])).content.decode()
+    page = c.get(url).content.decode()
+    assert "Phiên bản mới của thời hạn" in page and "10 ngày, 01/07/2026 – …" in page
+    form = {"valid_from": "2026-07-01", "days": "7", "unit": "calendar", "legal_basis": "Luật sửa đổi 2027"}
+    page = c.post(url, form)
+    assert page.status_code == 200
+    refused = "Phiên bản mới phải bắt đầu sau ngày 01/07/2026, ngày phiên bản này bắt đầu."
+    assert refused in page.content.decode()
+    assert TimeLimitRule.objects.filter(key__startswith="complaint-acceptance-first-").count() == 2
+    page = c.post(url, form | {"valid_from": "2027-01-01"}, follow=True)
+    assert page.redirect_chain == [(listing, 302)]
+    assert (
+        "Đã lưu phiên bản mới “Khiếu nại · Thụ lý: 7 ngày” từ ngày 01/01/2027; hạn xử lý của 0 đơn đang "
+        "giải quyết đã thay đổi." in page.content.decode()
+    )
+    version = TimeLimitRule.objects.get(key="complaint-acceptance-first-20270101")
+    assert (version.days, version.legal_basis, version.valid_to) == (7, "Luật sửa đổi 2027", None)
+    rule.refresh_from_db()
+    assert rule.valid_to == date(2026, 12, 31)
+
+
 def test_holiday_page_recomputes_open_petitions(client, accounts, open_denunciation):
     from danvan.citizens.models import Holiday
 
