@@ -84,6 +84,11 @@ class TimeLimitRule(models.Model):
         help_text=_("The figure is not confirmed against the official text; check it before relying on it."),
     )
     note = models.TextField(_("note"), blank=True)
+    changed_in_app = models.BooleanField(
+        _("changed by the Board"),
+        default=False,
+        help_text=_("Changed or added in the application: loading the shipped time limits again keeps it."),
+    )
     history = HistoricalRecords()
 
     class Meta:

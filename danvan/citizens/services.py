@@ -164,9 +164,13 @@ def change_time_limit_rule(rule: TimeLimitRule, *, actor, **values) -> int:
     text) and recompute the due dates of open petitions of its type; returns how many changed."""
     if not actor.has_perm("citizens.change_timelimitrule"):
         raise PermissionDenied(_("Only the Mass Mobilization Board may change the statutory time limits."))
+    stored = TimeLimitRule.objects.filter(pk=rule.pk).values(*RULE_EDITABLE_FIELDS).get()
     for field in RULE_EDITABLE_FIELDS:
         if field in values:
             setattr(rule, field, values[field])
+    # A ModelForm has already set the values on `rule`: only the stored row tells what changed.
+    if any(getattr(rule, field) != stored[field] for field in RULE_EDITABLE_FIELDS):
+        rule.changed_in_app = True
     rule.full_clean()
     rule.save()
     return recompute_open_deadlines(petition_type=rule.petition_type)
@@ -186,6 +190,7 @@ def add_time_limit_version(
         **{field: values.get(field, getattr(rule, field)) for field in RULE_EDITABLE_FIELDS},
         valid_from=valid_from,
         valid_to=rule.valid_to,
+        changed_in_app=True,
     )
     version.key = rule_key(vars(version))
     if valid_from <= rule.valid_from:

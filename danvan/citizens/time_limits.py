@@ -348,16 +348,28 @@ def rule_rows() -> list[dict]:
     return rows
 
 
-def load(model) -> tuple[int, int]:
-    """Upsert every rule into `model` (TimeLimitRule, real or historical); returns (created, updated)."""
-    created = updated = 0
+def load(model, *, keep_changes: bool = True) -> tuple[int, int, int]:
+    """Upsert every rule into `model` (TimeLimitRule, real or historical); returns (created, updated,
+    kept). A rule the Board changed in the application keeps its values unless `keep_changes` is False,
+    which sets it back to the table."""
+    # The data migrations before the flag existed load into a historical model without it.
+    tracks_changes = any(field.name == "changed_in_app" for field in model._meta.concrete_fields)
+    changed = set()
+    if tracks_changes and keep_changes:
+        changed = set(model.objects.filter(changed_in_app=True).values_list("key", flat=True))
+    created = updated = kept = 0
     for row in rule_rows():
+        if row["key"] in changed:
+            kept += 1
+            continue
         fields = {k: v for k, v in row.items() if k != "key"}
+        if tracks_changes:
+            fields["changed_in_app"] = False
         _obj, was_created = model.objects.update_or_create(key=row["key"], defaults=fields)
         created += was_created
         updated += not was_created
     end_superseded(model)
-    return created, updated
+    return created, updated, kept
 
 
 def end_superseded(model) -> None:

@@ -157,6 +157,7 @@ class TimeLimitRuleSerializer(serializers.ModelSerializer):
             "valid_to",
             "verify",
             "note",
+            "changed_in_app",
         ]
         read_only_fields = fields
 

@@ -146,6 +146,8 @@ def test_board_adds_the_version_of_an_amended_law(page, login, accounts, org_tre
     assert "01/07/2026 – 31/10/2026" in page.locator(f"#rule-{rule.pk}").inner_text()
     version = TimeLimitRule.objects.get(key="complaint-acceptance-first-20261101")
     assert "Luật sửa đổi, Điều 27" in page.locator(f"#rule-{version.pk}").inner_text()
+    assert page.locator(f"#rule-{version.pk} .badge", has_text="Ban đã sửa").is_visible()
+    assert page.locator(f"#rule-{rule.pk} .badge", has_text="Ban đã sửa").count() == 0
     page.goto(f"{page.base_url}/citizens/{complaint.pk}/")
     acceptance = page.locator("tr", has_text="Thụ lý 7 ngày")
     assert "10/11/2026" in acceptance.inner_text()

@@ -571,10 +571,44 @@ def test_reloading_the_rules_recomputes_open_petitions(org_tree):
     out = StringIO()
     call_command("load_time_limits", stdout=out)
     assert out.getvalue().strip() == (
-        "Time-limit rules: 0 created, 68 updated; due dates changed on 1 open petition(s)."
+        "Time-limit rules: 0 created, 68 updated, 0 kept as the Board changed them; "
+        "due dates changed on 1 open petition(s)."
     )
     petition.refresh_from_db()
     assert petition.acceptance_due == D("2026-07-11")
+
+
+def test_reloading_the_rules_keeps_the_boards_correction_unless_told(org_tree, accounts):
+    """The Board checked the amended figure (15 days): loading the shipped table again keeps it, and
+    only --overwrite-changes sets it back to the table's 10 days."""
+    petition = register(org_tree, received_on=D("2026-07-01"))
+    rule = _amended_complaint_acceptance()
+    services.change_time_limit_rule(rule, actor=accounts["coordinator"], days=15, verify=False)
+    out = StringIO()
+    call_command("load_time_limits", stdout=out)
+    assert out.getvalue().strip() == (
+        "Time-limit rules: 0 created, 67 updated, 1 kept as the Board changed them; "
+        "due dates changed on 0 open petition(s)."
+    )
+    rule.refresh_from_db()
+    assert (rule.days, rule.verify, rule.changed_in_app) == (15, False, True)
+    out = StringIO()
+    call_command("load_time_limits", "--overwrite-changes", stdout=out)
+    assert out.getvalue().strip() == (
+        "Time-limit rules: 0 created, 68 updated, 0 kept as the Board changed them; "
+        "due dates changed on 1 open petition(s)."
+    )
+    rule.refresh_from_db()
+    assert (rule.days, rule.verify, rule.changed_in_app) == (10, True, False)
+    petition.refresh_from_db()
+    assert petition.acceptance_due == D("2026-07-11")
+
+
+def test_saving_a_rule_unchanged_does_not_mark_it_changed(org_tree, accounts):
+    rule = _amended_complaint_acceptance()
+    services.change_time_limit_rule(rule, actor=accounts["coordinator"], days=rule.days, note=rule.note)
+    rule.refresh_from_db()
+    assert rule.changed_in_app is False
 
 
 def test_a_new_version_of_a_time_limit_applies_from_its_day(org_tree, accounts):
@@ -650,13 +684,17 @@ def test_reloading_the_rules_keeps_a_version_added_by_the_board(org_tree, accoun
     reopen the version it replaced."""
     petition = register(org_tree, received_on=D("2026-11-03"))
     rule = _amended_complaint_acceptance()
-    services.add_time_limit_version(rule, actor=accounts["coordinator"], valid_from=D("2026-11-01"), days=7)
+    version, _changed = services.add_time_limit_version(
+        rule, actor=accounts["coordinator"], valid_from=D("2026-11-01"), days=7
+    )
     out = StringIO()
     call_command("load_time_limits", stdout=out)
     assert out.getvalue().strip() == (
-        "Time-limit rules: 0 created, 68 updated; due dates changed on 0 open petition(s)."
+        "Time-limit rules: 0 created, 68 updated, 0 kept as the Board changed them; "
+        "due dates changed on 0 open petition(s)."
     )
     rule.refresh_from_db()
-    assert rule.valid_to == D("2026-10-31")
+    version.refresh_from_db()
+    assert (rule.valid_to, version.days, version.changed_in_app) == (D("2026-10-31"), 7, True)
     petition.refresh_from_db()
     assert petition.acceptance_due == D("2026-11-10")

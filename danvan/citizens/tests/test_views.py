@@ -275,6 +275,15 @@ def test_board_changes_a_time_limit_through_its_page(client, org_tree, accounts)
     )
     rule.refresh_from_db()
     assert (rule.days, rule.verify, rule.note) == (15, False, "")
+    assert ">Ban đã sửa</span>" in _rule_row(page, rule)
+    other = TimeLimitRule.objects.exclude(pk=rule.pk).first()
+    assert "Ban đã sửa" not in _rule_row(page, other)
+
+
+def _rule_row(page, rule) -> str:
+    html = page.content.decode()
+    start = html.index(f'id="rule-{rule.pk}"')
+    return html[start : html.index("</tr>", start)]
 
 
 def test_board_adds_a_new_version_of_a_time_limit_through_its_page(client, accounts, statutory_rules):

@@ -14,6 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="List the rules without saving them.")
+        parser.add_argument(
+            "--overwrite-changes",
+            action="store_true",
+            help="Set the rules the Board changed in the application back to the shipped figures.",
+        )
 
     def handle(self, *args, **options) -> None:
         rows = time_limits.rule_rows()
@@ -23,9 +28,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(rows)} rule(s) would be loaded.")
             return
         with acting_as("cli"), transaction.atomic():
-            created, updated = time_limits.load(TimeLimitRule)
+            created, updated, kept = time_limits.load(
+                TimeLimitRule, keep_changes=not options["overwrite_changes"]
+            )
             recomputed = recompute_open_deadlines()
         self.stdout.write(
-            f"Time-limit rules: {created} created, {updated} updated; "
+            f"Time-limit rules: {created} created, {updated} updated, {kept} kept as the Board changed them; "
             f"due dates changed on {recomputed} open petition(s)."
         )
