@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db import connections, models
 from django.utils import timezone
 
+from danvan.core.db import sqlite_writer_queue
 from danvan.core.permissions import in_scope
 from danvan.core.text import fold
 
@@ -103,7 +104,7 @@ class IntakeQuerySet(models.QuerySet):
             f"WHERE (SELECT COUNT(*) FROM ({recent}) AS recent) < {int(limit)} RETURNING {pk}"
         )
         since = meta.get_field("received_at").get_db_prep_value(since, connection)
-        with connection.cursor() as cursor:
+        with sqlite_writer_queue(connection), connection.cursor() as cursor:
             cursor.execute(sql, [*row.values(), intake.address_hash, since])
             written = cursor.fetchone()
         if written is None:

@@ -20,7 +20,10 @@ def test_portal_to_answer(page, login, accounts, org_tree):
     page.fill("#id_subject", "Đề nghị lắp đèn đường")
     page.fill("#id_content", "Đoạn đường từ ấp 1 đến ấp 2 không có đèn, rất nguy hiểm ban đêm.")
     page.fill("#id_full_name", "Trương Văn Dân")
-    page.click("#submit-form button[type=submit]")
+    with page.expect_request(lambda request: request.method == "POST") as sent:
+        page.click("#submit-form button[type=submit]")
+    # No file attached: the form's script sends it URL-encoded.
+    assert sent.value.headers["content-type"] == "application/x-www-form-urlencoded"
     code = page.inner_text("#tracking-code").strip()
     assert code.startswith("DV-")
     # The request stored the intake; the worker's intake watcher registers the petition.
@@ -58,6 +61,25 @@ def test_portal_to_answer(page, login, accounts, org_tree):
     assert page.inner_text("#follow-status") == "Đã trả lời"
     assert "lắp đèn trong tháng tới" in page.inner_text("#follow-answer")
     page.screenshot(path="/tmp/citizens-follow.png")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_portal_submission_with_an_attachment(page, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    photo = tmp_path / "ao-nuoc.pdf"
+    photo.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.goto(f"{page.base_url}/public/submit/")
+    page.select_option("#id_petition_type", "feedback")
+    page.fill("#id_subject", "Ao nước tù đọng")
+    page.fill("#id_content", "Ao nước sau chợ bốc mùi từ nhiều tuần nay.")
+    page.set_input_files("#id_attachment", str(photo))
+    with page.expect_request(lambda request: request.method == "POST") as sent:
+        page.click("#submit-form button[type=submit]")
+    assert sent.value.headers["content-type"].startswith("multipart/form-data; boundary=")
+    intake = Intake.objects.get(code=page.inner_text("#tracking-code").strip())
+    assert (intake.attachment_name, intake.attachment_type) == ("ao-nuoc.pdf", "application/pdf")
+    assert intake.attachment.read() == photo.read_bytes()
 
 
 @pytest.mark.browser
