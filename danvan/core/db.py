@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 try:
     import fcntl
-except ImportError:  # not on Windows: there the busy handler alone waits
+except ImportError:  # Windows has no fcntl: there SQLite's busy handler alone makes writers wait
     fcntl = None
 
 _lock_files: dict[tuple[int, str], int] = {}
