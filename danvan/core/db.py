@@ -19,8 +19,10 @@ def sqlite_writer_queue(connection):
     SQLite's busy handler for 1, then 2, 5, 10… ms before it tries again, even when the writer needed a
     fraction of a millisecond: with several app-server processes taking submissions, those sleeps,
     not the work, set the rate. Processes that queue on an OS lock instead are woken the moment it is
-    released. Use it around a short autocommitted write on a hot path. Elsewhere (PostgreSQL queues
-    lock waiters itself, an in-memory database has one process) it does nothing."""
+    released. It only orders the waiting: SQLite's own lock still keeps writes apart, so threads of one
+    process, which share the descriptor and thus the lock, stay correct. Use it around a short
+    autocommitted write on a hot path. Elsewhere (PostgreSQL queues lock waiters itself, an in-memory
+    database has one process) it does nothing."""
     if fcntl is None or connection.vendor != "sqlite" or connection.is_in_memory_db():
         yield
         return
