@@ -10,6 +10,12 @@ from danvan.citizens.services import submission_limits
 from danvan.orgs.models import OrgUnit
 
 
+def shared(choices: list[tuple]):
+    """Constant choices handed to a field as a callable: a form copies its fields for every request, and
+    a list would be copied label by label (the submission form is the portal's busiest)."""
+    return lambda: choices
+
+
 def current_areas() -> list[tuple]:
     """Today's communes and wards, read only when the list is shown or a chosen one is checked: most
     submissions name no commune, and a model field would build its dated queryset for every form."""
@@ -19,12 +25,12 @@ def current_areas() -> list[tuple]:
 class SubmitForm(forms.Form):
     petition_type = forms.ChoiceField(
         label=_("What do you want to send?"),
-        choices=PetitionType.choices,
+        choices=shared(PetitionType.choices),
         initial=PetitionType.RECOMMENDATION,
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
-    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
+    topic = forms.ChoiceField(label=_("Topic"), choices=shared(Topic.choices), initial=Topic.OTHER)
     location_unit = forms.TypedChoiceField(
         label=_("Commune or ward concerned"),
         choices=current_areas,

@@ -71,6 +71,18 @@ def test_denunciation_needs_a_name_in_vietnamese(client):
     assert not Petition.objects.exists()
 
 
+def test_type_and_topic_must_be_among_the_choices(client):
+    form = client.get(reverse("portal:submit")).content.decode()
+    assert '<option value="feedback">Phản ánh</option>' in form
+    assert '<option value="environment">Môi trường</option>' in form
+    response = client.post(reverse("portal:submit"), FORM | {"petition_type": "petition", "topic": "sport"})
+    errors = response.context["form"].errors
+    refused = "Hãy chọn một lựa chọn hợp lệ. {} không phải là một trong các lựa chọn khả thi."
+    assert errors["petition_type"] == [refused.format("petition")]
+    assert errors["topic"] == [refused.format("sport")]
+    assert not Intake.objects.exists()
+
+
 def test_content_and_upload_limits(client, settings):
     settings.CITIZENS_MAX_CONTENT = 50
     response = client.post(reverse("portal:submit"), FORM | {"content": "x" * 51})
