@@ -1,13 +1,14 @@
 """Public pages: submit, follow by tracking code, public statistics, published exemplary models and plan
 progress; no account and no personal data."""
 
-from django.core.cache import cache
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -42,19 +43,21 @@ class IndexView(TemplateView):
 CODE_SLOT = "DV-CODE-SLOT"
 
 
+@functools.cache
+def receipt_page(language: str) -> str:
+    """The confirmation page around CODE_SLOT, rendered once per language and process (without the
+    request: nothing of one visitor can stay in it); templates change only with a deployment."""
+    with translation.override(language):
+        return render_to_string("portal/submitted.html", {"code": CODE_SLOT})
+
+
 def submitted_page(request, code: str) -> HttpResponse:
     """The confirmation with the tracking code. For a visitor without an account it is the same page
-    around the code, so it is rendered once per language (without the request: nothing of one visitor
-    can stay in it) and kept in the cache; after a submission, the portal's most frequent request,
-    rendering it would cost more than everything else together. Signed-in staff get their own header."""
+    around the code: after a submission, the portal's most frequent request, rendering it would cost
+    more than everything else together. Signed-in staff get their own header."""
     if request.user.is_authenticated:
         return render(request, "portal/submitted.html", {"code": code})
-    key = f"portal_submitted:{get_language()}"
-    page = cache.get(key)
-    if page is None:
-        page = render_to_string("portal/submitted.html", {"code": CODE_SLOT})
-        cache.set(key, page, 600)
-    return HttpResponse(page.replace(CODE_SLOT, escape(code)))
+    return HttpResponse(receipt_page(get_language()).replace(CODE_SLOT, escape(code)))
 
 
 class SubmitView(FormView):
