@@ -346,7 +346,7 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
     print(
         f"minimal endpoint: plain 'ok' through the full middleware stack, no database, no template; "
         f"gunicorn {workers} sync workers on {len(os.sched_getaffinity(0))} cores, {users} locust users, "
-        f"{seconds} s per run, {DATABASE_URL.split(':')[0]}"
+        f"{seconds} s per run, {database_label()}"
     )
     for kind, label in SUBMISSIONS.items():
         ratio = statistics.median(ratios[kind])
@@ -355,6 +355,14 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
             f"{'met' if ratio >= 0.5 else 'NOT met'}); gunicorn's CPU per request / minimal's = "
             f"{statistics.median(cpu_ratios[kind]):.2f} (on PostgreSQL the database server's is not counted)"
         )
+
+
+def database_label() -> str:
+    vendor = DATABASE_URL.split(":")[0]
+    if vendor != "sqlite":
+        return vendor
+    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").upper()  # the settings' default
+    return f"sqlite (synchronous={synchronous})"
 
 
 def wait_for_port(port: int) -> None:

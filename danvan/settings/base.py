@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -96,9 +97,18 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several app-server processes and the job worker share the file: take the write lock at the
     # start of each transaction (no "database is locked" on upgrade) and let readers run beside
-    # a writer (WAL).
+    # a writer (WAL). SQLITE_SYNCHRONOUS=FULL (default) syncs every commit to disk: a submission whose
+    # tracking code was shown survives a power cut. NORMAL syncs only at checkpoints: faster, but the
+    # last commits may be lost on a power cut or system crash (never on a process crash).
+    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").strip().upper()
+    if synchronous not in {"FULL", "NORMAL"}:
+        raise ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL or NORMAL.")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};",
+            "timeout": 20,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,7 +17,7 @@ SECRETS = {
 def _run(command: list, env: dict, **kwargs) -> subprocess.CompletedProcess:
     # The test run itself sets DJANGO_ALLOW_ASYNC_UNSAFE (for Playwright); production never does.
     dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "CONN_MAX_AGE",
-               "WEB_CONCURRENCY")
+               "WEB_CONCURRENCY", "SQLITE_SYNCHRONOUS")
     base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         command, cwd=ROOT, env=base | {"DJANGO_SETTINGS_MODULE": "danvan.settings.prod"} | env,
@@ -54,6 +54,19 @@ def test_production_keeps_database_connections_unless_told_otherwise(tmp_path):
     env = SECRETS | {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     assert _run([sys.executable, "-c", show], env).stdout.strip() == "60"
     assert _run([sys.executable, "-c", show], env | {"CONN_MAX_AGE": "0"}).stdout.strip() == "0"
+
+
+def test_sqlite_syncs_every_commit_unless_told_otherwise(tmp_path):
+    show = (
+        "import django; django.setup(); from django.db import connection; "
+        "print(connection.cursor().execute('PRAGMA synchronous').fetchone()[0])"
+    )
+    env = SECRETS | {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    assert _run([sys.executable, "-c", show], env).stdout.strip() == "2"  # FULL
+    assert _run([sys.executable, "-c", show], env | {"SQLITE_SYNCHRONOUS": "normal"}).stdout.strip() == "1"
+    refused = _run([sys.executable, "-c", show], env | {"SQLITE_SYNCHRONOUS": "OFF"})
+    assert refused.returncode != 0
+    assert "SQLITE_SYNCHRONOUS must be FULL or NORMAL." in refused.stderr
 
 
 def _gunicorn_workers(env: dict, cores: set) -> str:
