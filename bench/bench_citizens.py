@@ -361,7 +361,7 @@ def database_label() -> str:
     vendor = DATABASE_URL.split(":")[0]
     if vendor != "sqlite":
         return vendor
-    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").upper()  # the settings' default
+    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").strip().upper()  # as the settings read it
     return f"sqlite (synchronous={synchronous})"
 
 
