@@ -358,11 +358,15 @@ def submission_rates(users: int, seconds: int, rounds: int, workers: int | None)
 
 
 def database_label() -> str:
-    vendor = DATABASE_URL.split(":")[0]
-    if vendor != "sqlite":
-        return vendor
-    synchronous = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").strip().upper()  # as the settings read it
-    return f"sqlite (synchronous={synchronous})"
+    """The database as gunicorn's workers open it; on SQLite with the commit sync the settings set."""
+    return django_script(
+        "from django.db import connection\n"
+        "label = connection.vendor\n"
+        "if label == 'sqlite':\n"
+        "    level = connection.cursor().execute('PRAGMA synchronous').fetchone()[0]\n"
+        "    label += ' (synchronous=' + ('OFF', 'NORMAL', 'FULL', 'EXTRA')[level] + ')'\n"
+        "print(label, end='')"
+    )
 
 
 def wait_for_port(port: int) -> None:
