@@ -13,6 +13,7 @@ import argparse
 import csv
 import itertools
 import os
+import resource
 import runpy
 import secrets
 import shutil
@@ -242,11 +243,12 @@ class Run(NamedTuple):
     p95: float  # ms
     requests: int
     server_cpu: float  # ms of gunicorn's CPU time (master and workers) per request
+    client_load: float  # locust's CPU time over its running time (start-up included): 1.0 = a whole core
 
     def __str__(self) -> str:
         return (
             f"{self.rate:.1f} req/s (failures {self.failures}, p95 {self.p95:.0f} ms, "
-            f"server CPU {self.server_cpu:.2f} ms/request)"
+            f"server CPU {self.server_cpu:.2f} ms/request, client {self.client_load:.0%} of a core)"
         )
 
 
@@ -263,6 +265,13 @@ def server_cpu_seconds(server: subprocess.Popen) -> float:
     return sum(sum(process.cpu_times()[:2]) for process in [master, *master.children(recursive=True)])
 
 
+def children_cpu_seconds() -> float:
+    """CPU time of the finished child processes: around one locust run, that run's (gunicorn, still
+    running, is not counted). A baseline near a whole core is bound by the client, not the server."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 RUNS = itertools.count()
 
 
@@ -271,7 +280,7 @@ def locust_run(server: subprocess.Popen, host: str, target: str, users: int, sec
     # Every run has its own addresses (2,000 per user), so no run counts against another's quota.
     locustfile.write_text(LOCUSTFILE.format(target=target, block=next(RUNS)), encoding="utf-8")
     prefix = OUT / f"locust_{target}"
-    cpu_before = server_cpu_seconds(server)
+    cpu_before, client_before, started = server_cpu_seconds(server), children_cpu_seconds(), time.monotonic()
     subprocess.run(
         [
             BIN / "locust",
@@ -300,12 +309,13 @@ def locust_run(server: subprocess.Popen, host: str, target: str, users: int, sec
         timeout=seconds + 60,
     )
     cpu = server_cpu_seconds(server) - cpu_before
+    client_load = (children_cpu_seconds() - client_before) / (time.monotonic() - started)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["Name"] == target:
                 requests = int(row["Request Count"])
                 return Run(float(row["Requests/s"]), int(row["Failure Count"]), float(row["95%"]), requests,
-                           cpu * 1000 / max(requests, 1))
+                           cpu * 1000 / max(requests, 1), client_load)
     raise RuntimeError(f"no locust figures for {target}")
 
 
