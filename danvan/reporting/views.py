@@ -154,7 +154,14 @@ class PeriodDetailView(PeriodMixin, DetailView):
         )
         context.update(
             status_counts=[(label, counts.get(value, 0), value) for value, label in ReportStatus.choices],
-            rows=[(o, by_unit.get(o.unit_id)) for o in obligations[:1000]],
+            rows=[
+                (
+                    o,
+                    by_unit.get(o.unit_id),
+                    user.has_perm("reporting.change_bodyreport", BodyReport(period=period, unit=o.unit)),
+                )
+                for o in obligations[:1000]
+            ],
             consolidated=ConsolidatedReport.objects.visible_to(user).filter(period=period)
             if user.has_perm("reporting.view_consolidated")
             else None,

@@ -5,11 +5,25 @@ from datetime import date, datetime
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from danvan.core.permissions import path_in_scope
 
 register = template.Library()
 
 HIDDEN_FIELDS = {"id", "password", "last_login"}
+
+
+@register.simple_tag(takes_context=True)
+def unit_link(context, unit, label=""):
+    """A unit's name (or `label`), linked to the unit's page only for a user who may open it: for anyone
+    else the page answers 404, so the name is shown as plain text."""
+    text = label or unit.name
+    request = context.get("request")
+    if request is not None and path_in_scope(request.user, unit.path):
+        return format_html('<a href="{}">{}</a>', unit.get_absolute_url(), text)
+    return text
 
 
 @register.filter

@@ -109,3 +109,15 @@ def test_evidence_is_downloaded_through_the_scope_check(client, accounts, org_tr
     assert client.get(url).status_code == 200  # published models are visible to every officer
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_the_unit_is_linked_only_for_who_may_open_its_page(client, accounts, org_tree):
+    model = _model(accounts["coordinator"], org_tree["board"], name="Tuyên truyền bằng loa")
+    services.set_published(model, True, actor=accounts["coordinator"])
+    unit_page = f'href="{org_tree["board"].get_absolute_url()}"'
+    client.force_login(accounts["coordinator"])
+    assert unit_page in client.get(model.get_absolute_url()).content.decode()
+    client.force_login(accounts["other_officer"])  # Ban Tổ chức: sees the published model, not the Board
+    html = client.get(model.get_absolute_url()).content.decode()
+    assert "<dd>Ban Dân vận Tỉnh ủy</dd>" in html and unit_page not in html
+    assert client.get(org_tree["board"].get_absolute_url()).status_code == 404

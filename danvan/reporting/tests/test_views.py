@@ -33,6 +33,16 @@ def test_report_page_access(client, period, org_tree, accounts):
     )
 
 
+def test_a_missing_report_is_linked_only_for_who_may_start_it(client, period, org_tree, accounts):
+    start = reverse("reporting:report_start", args=[period.pk, org_tree["people"].pk])
+    client.force_login(accounts["coordinator"])
+    assert f'href="{start}"' in client.get(period.get_absolute_url()).content.decode()
+    client.force_login(accounts["leader"])  # sees every body's report, writes none
+    html = client.get(period.get_absolute_url()).content.decode()
+    assert "Ủy ban nhân dân tỉnh Đồng Nai" in html and f'href="{start}"' not in html
+    assert client.get(start).status_code == 403
+
+
 def test_officer_submits_coordinator_returns_then_accepts(client, open_period, org_tree, accounts):
     client.force_login(accounts["officer"])
     response = client.get(reverse("reporting:report_start", args=[open_period.pk, org_tree["people"].pk]))
