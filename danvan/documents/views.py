@@ -1,5 +1,5 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from danvan.core.text import fold
@@ -13,7 +13,10 @@ class DocumentListView(LoginRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        qs = Document.objects.visible_to(self.request.user).annotate(citation_count=Count("citations"))
+        visible = _citations_visible_to(self.request.user)
+        qs = Document.objects.visible_to(self.request.user).annotate(
+            citation_count=Count("citations", filter=Q(citations__in=visible))
+        )
         q = self.request.GET.get("q", "").strip()
         if q:
             qs = qs.filter(key__icontains=fold(q).replace(" ", "")) | qs.filter(title__icontains=q)
@@ -31,13 +34,11 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
         return Document.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
-        from danvan.plans.models import Task
+        citations = _citations_visible_to(self.request.user).filter(document=self.object)
+        return super().get_context_data(citations=citations.select_related("plan", "task"), **kwargs)
 
-        user = self.request.user
-        citations = self.object.citations.select_related("plan", "task")
-        visible_tasks = set(
-            Task.objects.visible_to(user).filter(citations__document=self.object).values_list("id", flat=True)
-        )
-        return super().get_context_data(
-            citations=[c for c in citations if c.task_id is None or c.task_id in visible_tasks], **kwargs
-        )
+
+def _citations_visible_to(user):
+    from danvan.plans.models import Citation  # plans cite documents: the registry does not import them
+
+    return Citation.objects.visible_to(user)

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from danvan.core.models import TimeStampedModel
 
 from .choices import AssignmentRole, Comparator, PlanStatus, Recurrence
-from .querysets import AssignmentQuerySet, PlanQuerySet, TaskQuerySet
+from .querysets import AssignmentQuerySet, CitationQuerySet, PlanQuerySet, TaskQuerySet
 
 
 class Plan(TimeStampedModel):
@@ -307,6 +307,8 @@ class Citation(models.Model):
     source_start = models.PositiveIntegerField(null=True, blank=True)
     source_end = models.PositiveIntegerField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "source_start", "id"]

@@ -1,7 +1,7 @@
 """Domain verbs for plans and tasks: visible_to(user)."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from danvan.core.permissions import in_scope, sees_everything
 
@@ -36,3 +36,15 @@ class AssignmentQuerySet(models.QuerySet):
         from .models import Task
 
         return self.filter(task__in=Task.objects.visible_to(user))
+
+
+class CitationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CitationQuerySet":
+        """A citation is seen with what cites it: its task, or its plan when the plan itself cites."""
+        if sees_everything(user):
+            return self
+        from .models import Plan, Task
+
+        return self.filter(plan__in=Plan.objects.visible_to(user)).filter(
+            Q(task=None) | Q(task__in=Task.objects.visible_to(user))
+        )

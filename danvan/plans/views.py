@@ -16,7 +16,7 @@ from danvan.core.models import AuditEntry
 
 from . import services
 from .forms import AssignmentFormSet, PlanUploadForm, TaskReviewForm
-from .models import Assignment, Plan, PlanImport, Task
+from .models import Assignment, Citation, Plan, PlanImport, Task
 from .tasks import import_plan_job
 
 
@@ -69,7 +69,7 @@ class PlanDetailView(LoginRequiredMixin, DetailView):
         return super().get_context_data(
             groups=group_by_section(plan, tasks),
             targets=plan.targets.all(),
-            citations=plan.citations.select_related("document", "task"),
+            citations=Citation.objects.visible_to(user).filter(plan=plan).select_related("document"),
             audit_entries=AuditEntry.objects.for_object(plan)[:50],
             can_review=user.has_perm("plans.change_plan"),
             **kwargs,

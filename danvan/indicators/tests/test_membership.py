@@ -169,6 +169,10 @@ def test_dashboard_and_indicator_page_show_it_with_the_target(client, survey, in
     html = client.get(_current(indicator).get_absolute_url()).content.decode()
     assert "Khảo sát đoàn viên, hội viên 2024" in html and "Đơn vị có số liệu được tính (2)" in html
     assert "<td>Xã A1</td><td>1234</td><td>2000</td>" in html
+    client.force_login(people["reception"])  # sees the indicators, may not open the survey: named, not linked
+    html = client.get(indicator.get_absolute_url(), {"year": 2024}).content.decode()
+    assert "Khảo sát 2024" in html and survey.get_absolute_url() not in html
+    assert client.get(survey.get_absolute_url()).status_code == 403
 
 
 def test_value_drill_down_and_api_follow_the_scope(client, survey, indicator, people, hierarchy):
