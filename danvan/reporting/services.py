@@ -285,12 +285,17 @@ def refresh_items(report: BodyReport, *, period_rows=None) -> int:
 
 
 @transaction.atomic
+def must_report(period: ReportingPeriod, unit: OrgUnit) -> bool:
+    """The body is on the period's list of bodies that report."""
+    return period.obligations.filter(unit=unit).exists()
+
+
 def ensure_report(period: ReportingPeriod, unit: OrgUnit, *, actor=None, period_rows=None) -> BodyReport:
     """The body's report for the period, created (and pre-filled) on first use."""
     report = BodyReport.objects.filter(period=period, unit=unit).first()
     if report is not None:
         return report
-    if not period.obligations.filter(unit=unit).exists():
+    if not must_report(period, unit):
         raise ValidationError(_("This body is not on the list of bodies that must report for this period."))
     report = BodyReport(period=period, unit=unit)
     report._history_user = actor

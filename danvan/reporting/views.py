@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -173,22 +173,31 @@ class PeriodDetailView(PeriodMixin, DetailView):
 
 
 class ReportStartView(PeriodMixin, View):
-    """Open a body's report for the period, creating (and pre-filling) it on first use."""
+    """A body's report for the period: opened when it exists, else a page with a button to start it.
+    Starting creates and pre-fills the report, so a visit alone must not: the Board following a link,
+    or a browser prefetching one, would show a body as having started."""
 
     def get(self, request, pk, unit_pk):
-        period = self.get_period()
-        unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=unit_pk)
-        existing = BodyReport.objects.filter(period=period, unit=unit).first()
+        period, unit, existing = self.start_for(request)
         if existing is not None:
             return redirect(existing)
-        probe = BodyReport(period=period, unit=unit)
-        if not request.user.has_perm("reporting.change_bodyreport", probe):
-            raise PermissionDenied
-        try:
-            report = services.ensure_report(period, unit, actor=request.user)
-        except ValidationError:
-            raise Http404 from None
-        return redirect(report)
+        return render(request, "reporting/report_start.html", {"period": period, "unit": unit})
+
+    def post(self, request, pk, unit_pk):
+        period, unit, existing = self.start_for(request)
+        return redirect(existing or services.ensure_report(period, unit, actor=request.user))
+
+    def start_for(self, request) -> tuple[ReportingPeriod, OrgUnit, BodyReport | None]:
+        """The period, the body and its report if started; 403/404 when the user may not start it."""
+        period = self.get_period()
+        unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=self.kwargs["unit_pk"])
+        existing = BodyReport.objects.filter(period=period, unit=unit).first()
+        if existing is None:
+            if not request.user.has_perm("reporting.change_bodyreport", BodyReport(period=period, unit=unit)):
+                raise PermissionDenied
+            if not services.must_report(period, unit):
+                raise Http404
+        return period, unit, existing
 
 
 class ReportMixin(LoginRequiredMixin):

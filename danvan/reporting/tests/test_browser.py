@@ -1,5 +1,6 @@
-"""In the browser: an officer submits, the coordinator returns, the officer resubmits, the coordinator
-accepts, and the reporting rate on the completeness page goes from 0% to 20%."""
+"""In the browser: an officer starts the body's report from the reports it owes and submits it, the
+coordinator returns it, the officer resubmits, the coordinator accepts, and the reporting rate on the
+completeness page goes from 0% to 20%."""
 
 import pytest
 
@@ -7,16 +8,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_submit_return_resubmit_accept(page, login, open_period, org_tree, accounts):
-    from danvan.reporting import services
-
-    report = services.ensure_report(open_period, org_tree["people"])
     login("coordinator")
     page.goto(f"{page.base_url}/reporting/periods/{open_period.pk}/completeness/")
     assert page.inner_text("#received-rate") == "0,0%"
     page.context.clear_cookies()
 
     login("officer")
-    page.goto(f"{page.base_url}{report.get_absolute_url()}")
+    page.goto(f"{page.base_url}/reporting/")
+    page.click(f"text={org_tree['people'].name} · {open_period.label}")
+    page.click("#start-report")
+    report = open_period.reports.get(unit=org_tree["people"])
+    assert page.url == f"{page.base_url}{report.get_absolute_url()}"
     page.fill("#id_results", "Tổ chức 12 hội nghị tuyên truyền.")
     page.click("#submit-report")
     assert page.inner_text("#report-status") == "Đã gửi"

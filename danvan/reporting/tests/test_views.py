@@ -40,14 +40,20 @@ def test_a_missing_report_is_linked_only_for_who_may_start_it(client, period, or
     client.force_login(accounts["leader"])  # sees every body's report, writes none
     html = client.get(period.get_absolute_url()).content.decode()
     assert "Ủy ban nhân dân tỉnh Đồng Nai" in html and f'href="{start}"' not in html
-    assert client.get(start).status_code == 403
+    assert client.get(start).status_code == client.post(start).status_code == 403
+    assert not period.reports.exists()
 
 
 def test_officer_submits_coordinator_returns_then_accepts(client, open_period, org_tree, accounts):
     client.force_login(accounts["officer"])
-    response = client.get(reverse("reporting:report_start", args=[open_period.pk, org_tree["people"].pk]))
+    start = reverse("reporting:report_start", args=[open_period.pk, org_tree["people"].pk])
+    page = client.get(start).content.decode()  # a visit does not start the report: the button does
+    assert "Cơ quan, đơn vị chưa lập báo cáo kỳ này." in page and ">Lập báo cáo</button>" in page
+    assert not open_period.reports.exists()
+    response = client.post(start)
     report = open_period.reports.get(unit=org_tree["people"])
     assert response.url == report.get_absolute_url()
+    assert client.post(start).url == client.get(start).url == report.get_absolute_url()  # started once
     response = client.post(
         reverse("reporting:report_save", args=[report.pk]), {"results": "", "submit": "1"}, follow=True
     )
