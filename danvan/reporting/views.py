@@ -181,11 +181,19 @@ class ReportStartView(PeriodMixin, View):
         period, unit, existing = self.start_for(request)
         if existing is not None:
             return redirect(existing)
-        return render(request, "reporting/report_start.html", {"period": period, "unit": unit})
+        context = {"period": period, "unit": unit, "locked": self.locked_for(request.user, period)}
+        return render(request, "reporting/report_start.html", context)
 
     def post(self, request, pk, unit_pk):
         period, unit, existing = self.start_for(request)
+        if existing is None and self.locked_for(request.user, period):
+            raise PermissionDenied
         return redirect(existing or services.ensure_report(period, unit, actor=request.user))
+
+    @staticmethod
+    def locked_for(user, period: ReportingPeriod) -> bool:
+        """Past the lock date only the Board starts a report (to reopen it): a body's would be locked."""
+        return period.is_locked_on(timezone.localdate()) and not user.has_perm("reporting.reopen_bodyreport")
 
     def start_for(self, request) -> tuple[ReportingPeriod, OrgUnit, BodyReport | None]:
         """The period, the body and its report if started; 403/404 when the user may not start it."""

@@ -44,6 +44,19 @@ def test_a_missing_report_is_linked_only_for_who_may_start_it(client, period, or
     assert not period.reports.exists()
 
 
+def test_past_the_lock_date_only_the_board_starts_a_report_to_reopen_it(client, period, org_tree, accounts):
+    start = reverse("reporting:report_start", args=[period.pk, org_tree["people"].pk])
+    client.force_login(accounts["officer"])
+    html = client.get(start).content.decode()
+    assert "Kỳ báo cáo đã khóa sau ngày 31/01/2025." in html and 'id="start-report"' not in html
+    assert client.post(start).status_code == 403 and not period.reports.exists()
+    client.force_login(accounts["coordinator"])
+    assert 'id="start-report"' in client.get(start).content.decode()
+    report = client.get(client.post(start).url).context["report"]
+    assert (report.period, report.unit) == (period, org_tree["people"])
+    assert client.get(report.get_absolute_url()).context["can_reopen"] is True
+
+
 def test_officer_submits_coordinator_returns_then_accepts(client, open_period, org_tree, accounts):
     client.force_login(accounts["officer"])
     start = reverse("reporting:report_start", args=[open_period.pk, org_tree["people"].pk])
