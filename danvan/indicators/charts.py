@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from .models import Indicator, IndicatorValue, format_target
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 560, 240, 44, 16, 16, 34
+VALUE_LABEL_HALF_WIDTH = 20  # half of "100.0" (11px bold, centred on its point) and a gap
 
 Series = list[tuple[int, Decimal | None]]
 
@@ -18,9 +19,10 @@ def _y(value: Decimal | float) -> float:
     return TOP + (HEIGHT - TOP - BOTTOM) * (1 - float(value) / 100)
 
 
-def _target_line(x: dict[int, float], targets: Series, label: str) -> list[str]:
+def _target_line(x: dict[int, float], targets: Series, label: str, last: Decimal | None) -> list[str]:
     """One dashed line across the chart for a target that never changes, else a dashed line through
-    each year's target (the membership survey sets one per year); the label sits at the last target."""
+    each year's target (the membership survey sets one per year). The label ends just left of the last
+    target, clear of the last value's label, on the side of the line away from the `last` value."""
     known = [(x[year], _y(t), t) for year, t in targets if t is not None and year in x]
     if not known:
         return []
@@ -36,8 +38,10 @@ def _target_line(x: dict[int, float], targets: Series, label: str) -> list[str]:
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in ends)
         parts = [f'<polyline points="{path}" class="target"/>']
         lx, ly = min(ends[-1][0], WIDTH - RIGHT), ends[-1][1]
+    label_y = ly + 14 if last is not None and _y(last) <= ly else ly - 5
     parts.append(
-        f'<text x="{lx:.1f}" y="{ly - 5:.1f}" class="target-label" text-anchor="end">{escape(label)}</text>'
+        f'<text x="{lx - VALUE_LABEL_HALF_WIDTH:.1f}" y="{label_y:.1f}" class="target-label" '
+        f'text-anchor="end">{escape(label)}</text>'
     )
     return parts
 
@@ -55,8 +59,8 @@ def trend_svg(series: Series, targets: Series, *, title: str, target_label: str)
         y = _y(tick)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{tick}%</text>')
-    parts.extend(_target_line(x, targets, target_label))
     points = [(x[year], _y(v), year, v) for year, v in series if v is not None]
+    parts.extend(_target_line(x, targets, target_label, series[-1][1] if series else None))
     if len(points) > 1:
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _yr, _v in points)
         parts.append(f'<polyline points="{path}" class="line"/>')
