@@ -29,7 +29,7 @@ def _target_line(x: dict[int, float], targets: Series, label: str, last: Decimal
     if len({t for _x, _ty, t in known}) == 1 and len(known) == len(x):
         ty = known[0][1]
         parts = [f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" class="target"/>']
-        lx, ly = WIDTH - RIGHT, ty
+        lx, ly = max(x.values()), ty
     else:
         ends = [(px, py) for px, py, _t in known]
         if len(ends) == 1:  # one year's target: a short dash around its point
@@ -37,7 +37,7 @@ def _target_line(x: dict[int, float], targets: Series, label: str, last: Decimal
             ends = [(px - 20, py), (px + 20, py)]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in ends)
         parts = [f'<polyline points="{path}" class="target"/>']
-        lx, ly = min(ends[-1][0], WIDTH - RIGHT), ends[-1][1]
+        lx, ly = min(ends[-1][0], max(x.values())), ends[-1][1]
     label_y = ly + 14 if last is not None and _y(last) <= ly else ly - 5
     parts.append(
         f'<text x="{lx - VALUE_LABEL_HALF_WIDTH:.1f}" y="{label_y:.1f}" class="target-label" '
@@ -49,8 +49,9 @@ def _target_line(x: dict[int, float], targets: Series, label: str, last: Decimal
 def trend_svg(series: Series, targets: Series, *, title: str, target_label: str) -> SafeString:
     """A line of yearly values (0-100%) over the term and a dashed line at each year's target."""
     n = max(len(series), 1)
-    step = (WIDTH - LEFT - RIGHT) / max(n - 1, 1)
-    x = {year: LEFT + i * step if n > 1 else (WIDTH / 2) for i, (year, _v) in enumerate(series)}
+    inset = VALUE_LABEL_HALF_WIDTH  # the first and last values' labels stay inside the grid
+    step = (WIDTH - LEFT - RIGHT - 2 * inset) / max(n - 1, 1)
+    x = {year: LEFT + inset + i * step if n > 1 else (WIDTH / 2) for i, (year, _v) in enumerate(series)}
     parts = [
         f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
