@@ -34,7 +34,7 @@ run: prepare
 	PORT=$(PORT) $(BIN)/python scripts/serve.py
 
 lint: dev-venv
-	$(BIN)/ruff check danvan tests bench
+	$(BIN)/ruff check danvan tests bench scripts
 
 check: dev-venv
 	$(BIN)/danvan compile_catalogs

@@ -38,7 +38,7 @@ def main(base: str) -> None:
                 page.click("button[type=submit]")
             if path == "first plan":
                 page.goto(f"{base}/plans/")
-                hrefs = page.eval_on_selector_all("main a[href]", "as => as.map(a => a.getAttribute('href'))")
+                hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href'))")
                 path = next(h for h in hrefs if re.fullmatch(r"/plans/\d+/", h))
             page.goto(base + path)
             page.screenshot(path=str(OUT / name))
