@@ -39,7 +39,7 @@ def main(base: str) -> None:
             if path == "first plan":
                 page.goto(f"{base}/plans/")
                 hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href'))")
-                path = next(h for h in hrefs if re.fullmatch(r"/plans/\d+/", h))
+                path = next(h for h in hrefs if re.fullmatch(r"/plans/\d+/", h or ""))
             page.goto(base + path)
             page.screenshot(path=str(OUT / name))
             print(f"{OUT / name}: {page.url}")
