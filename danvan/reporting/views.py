@@ -181,22 +181,23 @@ class ReportStartView(PeriodMixin, View):
         period, unit, existing = self.start_for(request)
         if existing is not None:
             return redirect(existing)
-        context = {"period": period, "unit": unit, "locked": self.locked_for(request.user, period)}
+        context = {"period": period, "unit": unit, "may_start": self.may_start(request.user, period, unit)}
         return render(request, "reporting/report_start.html", context)
 
     def post(self, request, pk, unit_pk):
         period, unit, existing = self.start_for(request)
-        if existing is None and self.locked_for(request.user, period):
-            raise PermissionDenied
-        return redirect(existing or services.ensure_report(period, unit, actor=request.user))
+        if existing is None:
+            if not self.may_start(request.user, period, unit):
+                raise PermissionDenied
+            existing = services.ensure_report(period, unit, actor=request.user)
+        return redirect(existing)
 
     @staticmethod
-    def locked_for(user, period: ReportingPeriod) -> bool:
-        """Past the lock date only the Board starts a report (to reopen it): a body's would be locked."""
-        return period.is_locked_on(timezone.localdate()) and not user.has_perm("reporting.reopen_bodyreport")
+    def may_start(user, period: ReportingPeriod, unit: OrgUnit) -> bool:
+        return user.has_perm("reporting.start_bodyreport", BodyReport(period=period, unit=unit))
 
     def start_for(self, request) -> tuple[ReportingPeriod, OrgUnit, BodyReport | None]:
-        """The period, the body and its report if started; 403/404 when the user may not start it."""
+        """The period, the body and its report if started; 403/404 when the user may not write it."""
         period = self.get_period()
         unit = get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=self.kwargs["unit_pk"])
         existing = BodyReport.objects.filter(period=period, unit=unit).first()
