@@ -28,6 +28,10 @@ class TaskQuerySet(models.QuerySet):
         """Scoped roles see only tasks with an assignment whose unit lies in their sub-tree."""
         return in_scope(self, user, _assignment_in_scope("task"))
 
+    def parent_of(self, task):
+        """The task's parent if it is among these (e.g. visible_to the user), else None."""
+        return self.filter(pk=task.parent_id).first() if task.parent_id else None
+
 
 class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "AssignmentQuerySet":

@@ -5,7 +5,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -45,10 +45,12 @@ class PlanListView(LoginRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
+        user = self.request.user
+        visible_tasks = Q(tasks__in=Task.objects.visible_to(user))
         return (
-            Plan.objects.visible_to(self.request.user)
+            Plan.objects.visible_to(user)
             .select_related("issuer")
-            .annotate(task_count=Count("tasks", distinct=True))
+            .annotate(task_count=Count("tasks", filter=visible_tasks, distinct=True))
             .order_by("-issued_on", "-id")  # Meta.ordering is dropped in GROUP BY queries
         )
 
@@ -81,13 +83,14 @@ class TaskDetailView(LoginRequiredMixin, DetailView):
     context_object_name = "task"
 
     def get_queryset(self):
-        return _tasks_with_names(Task.objects.visible_to(self.request.user).select_related("plan", "parent"))
+        return _tasks_with_names(Task.objects.visible_to(self.request.user).select_related("plan"))
 
     def get_context_data(self, **kwargs):
-        task = self.object
+        task, visible = self.object, Task.objects.visible_to(self.request.user)
         return super().get_context_data(
             citations=task.citations.select_related("document"),
-            subtasks=task.subtasks.all(),
+            parent=visible.parent_of(task),
+            subtasks=visible.filter(parent=task),
             audit_entries=AuditEntry.objects.for_object(task)[:50],
             can_review=self.request.user.has_perm("plans.change_task"),
             **kwargs,

@@ -357,7 +357,7 @@ def _sections(ids):
 class OccurrenceMixin(LoginRequiredMixin):
     def get_occurrence(self) -> Occurrence:
         qs = Occurrence.objects.visible_to(self.request.user).select_related(
-            "task__plan", "task__parent", "lead_unit", "section"
+            "task__plan", "lead_unit", "section"
         )
         return get_object_or_404(qs, pk=self.kwargs["pk"])
 
@@ -379,8 +379,10 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
         ]
         timeline.sort(key=lambda t: t[1], reverse=True)
         kind = services.entry_kind_for(user, occ)
+        visible_tasks = Task.objects.visible_to(user)
         subtasks = list(
-            Task.objects.filter(parent=task).prefetch_related(
+            visible_tasks.filter(parent=task)
+            .prefetch_related(
                 "assignments__unit",
                 Prefetch(
                     "occurrences",
@@ -400,6 +402,7 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
             progress_form=ProgressForm(initial={"version": occ.version}) if kind else None,
             comment_form=CommentForm(),
             reminder_form=ReminderForm() if user.has_perm("tracking.send_reminder") else None,
+            parent=visible_tasks.parent_of(task),
             subtasks=subtasks,
             roll_up_rule=services.ROLL_UP_RULE,
             can_manage=services.can_manage_task(user, task),

@@ -35,6 +35,28 @@ def test_out_of_scope_occurrence_is_404_and_board_sees_all(client, annual_task, 
     assert login(client, accounts["coordinator"]).get(occ.get_absolute_url()).status_code == 200
 
 
+def test_sub_tasks_are_listed_only_for_who_may_see_them(client, annual_task, org_tree, accounts):
+    from danvan.tracking import services
+
+    interior = org_tree["interior"]
+    sub = services.create_subtask(
+        annual_task, actor=accounts["coordinator"], text="Sở Nội vụ rà soát thủ tục", lead=interior
+    )
+    url = annual_task.occurrences.get(year=2025).get_absolute_url()
+    html = login(client, accounts["other_officer"]).get(url).content.decode()  # coordinates the task only
+    assert "Sở Nội vụ rà soát thủ tục" not in html and "Chưa có nhiệm vụ con." in html
+    html = login(client, accounts["officer"]).get(url).content.decode()  # leads it; Sở Nội vụ is under it
+    assert "Sở Nội vụ rà soát thủ tục" in html
+    # Sở Nội vụ sees its sub-task, not the task it is part of: no link to a page it may not open.
+    sub_url = sub.occurrences.get(year=2025).get_absolute_url()
+    parent_link = f"/tracking/tasks/{annual_task.pk}/"
+    for user, sees_parent in ((accounts["reception"], False), (accounts["officer"], True)):
+        html = login(client, user).get(sub_url).content.decode()
+        assert (f'href="{parent_link}"' in html) is sees_parent
+        html = client.get(sub.get_absolute_url()).content.decode()  # the plan's page of the sub-task
+        assert (annual_task.get_absolute_url() in html) is sees_parent
+
+
 def test_overview_and_dashboard_are_for_the_board(client, annual_task, accounts):
     assert login(client, accounts["officer"]).get("/tracking/overview/").status_code == 403
     assert client.get("/tracking/dashboard/").status_code == 403
