@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from danvan.core.models import TimeStampedModel
 
 from .choices import AssignmentRole, Comparator, PlanStatus, Recurrence
-from .querysets import AssignmentQuerySet, CitationQuerySet, PlanQuerySet, TaskQuerySet
+from .querysets import AssignmentQuerySet, CitationQuerySet, PlanQuerySet, PlanTargetQuerySet, TaskQuerySet
 
 
 class Plan(TimeStampedModel):
@@ -279,6 +279,8 @@ class PlanTarget(models.Model):
     source_end = models.PositiveIntegerField(null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
+
+    objects = PlanTargetQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "order", "id"]

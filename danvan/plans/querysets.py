@@ -1,4 +1,4 @@
-"""Domain verbs for plans and tasks: visible_to(user)."""
+"""Domain verbs for plans, tasks, their targets and citations: visible_to(user)."""
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -40,6 +40,14 @@ class AssignmentQuerySet(models.QuerySet):
         from .models import Task
 
         return self.filter(task__in=Task.objects.visible_to(user))
+
+
+class PlanTargetQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PlanTargetQuerySet":
+        """A target is seen with its plan."""
+        from .models import Plan
+
+        return self if sees_everything(user) else self.filter(plan__in=Plan.objects.visible_to(user))
 
 
 class CitationQuerySet(models.QuerySet):

@@ -329,3 +329,24 @@ def test_holiday_page_recomputes_open_petitions(client, accounts, open_denunciat
     c.post(url, {"delete": str(Holiday.objects.get().pk)})
     open_denunciation.refresh_from_db()
     assert open_denunciation.classification_due == date(2025, 9, 9)
+
+
+def test_the_reception_session_is_linked_only_for_who_may_open_it(client, org_tree, accounts):
+    from danvan.citizens.models import ReceptionSession
+
+    session = ReceptionSession.objects.create(
+        held_on=date(2026, 11, 16), place="Trụ sở tiếp công dân tỉnh", unit=org_tree["board"]
+    )
+    p = services.register_petition(
+        petition_type="recommendation", channel="reception", subject="Sửa đường ấp 3", content="Đường hỏng.",
+        received_on=date(2026, 11, 16), received_unit=org_tree["board"], sender={"full_name": "Lê Văn Ba"},
+        reception_session=session,
+    )
+    services.classify_petition(p, petition_type="recommendation", eligible=True)
+    services.route_petition(p, body=org_tree["interior"])
+    link = f'href="{session.get_absolute_url()}"'
+    html = client_for(client, accounts["officer"]).get(p.get_absolute_url()).content.decode()  # handles it
+    assert "16/11/2026 · Trụ sở tiếp công dân tỉnh" in html and link not in html
+    assert client.get(session.get_absolute_url()).status_code == 404
+    html = client_for(client, accounts["coordinator"]).get(p.get_absolute_url()).content.decode()
+    assert f"{link}>16/11/2026 · Trụ sở tiếp công dân tỉnh</a>" in html

@@ -26,6 +26,19 @@ def unit_link(context, unit, label=""):
     return text
 
 
+@register.simple_tag(takes_context=True)
+def visible_link(context, record, label="", hidden=None):
+    """A record's name (or `label`), linked to its page only when its model's `visible_to` lets the user
+    open it (one query): for anyone else the page answers 404, so they get the name as plain text, or
+    `hidden` in its place when the name itself is not theirs to read."""
+    text = label or str(record)
+    request = context.get("request")
+    visible = type(record)._default_manager.visible_to(request.user) if request is not None else None
+    if visible is not None and visible.filter(pk=record.pk).exists():
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), text)
+    return text if hidden is None else hidden
+
+
 @register.filter
 def record_type(entry) -> str:
     """The translated name of the kind of record an AuditEntry is about ("đơn vị", "tài khoản")."""

@@ -112,3 +112,23 @@ def test_criteria_pages(client, people, approved):
         "threshold_average": "50", "meets_min_grade": "good",
     })
     assert "Ngưỡng phải giảm dần" in response.content.decode()
+
+
+def test_the_plan_target_is_linked_only_for_who_may_open_the_plan(client, accounts):
+    from decimal import Decimal
+
+    from danvan.plans.models import Plan, PlanTarget
+
+    plan = Plan.objects.create(title="Kế hoạch thực hiện công tác dân vận", term_start=2020, term_end=2025)
+    target = PlanTarget.objects.create(
+        plan=plan, text="Hàng năm, có trên 80% cơ quan, đơn vị đạt tiêu chí Dân vận khéo",
+        subject="cơ quan, đơn vị đạt tiêu chí Dân vận khéo", comparator=">", value=Decimal(80), unit="%",
+    )
+    dvk = services.ensure_default_indicators()[0]
+    link = f'href="{target.get_absolute_url()}"'
+    client.force_login(accounts["officer"])  # no task of the plan in its scope: the plan's page is 404
+    html = client.get(dvk.get_absolute_url()).content.decode()
+    assert target.text in html and link not in html
+    assert client.get(plan.get_absolute_url()).status_code == 404
+    client.force_login(accounts["coordinator"])
+    assert f"{link}>{target.text}</a>" in client.get(dvk.get_absolute_url()).content.decode()

@@ -81,3 +81,22 @@ def test_search_and_trend(client, accounts, org_tree):
     client.force_login(accounts["leader"])
     html = client.get(reverse("movement:opinion_list") + "?q=phan+bon").content.decode()
     assert "Giá phân bón tăng." in html and "vành đai" not in html
+
+
+def test_the_notes_task_is_named_and_linked_only_for_who_may_see_it(client, accounts, org_tree):
+    from danvan.orgs.choices import Role
+    from danvan.orgs.tests.factories import UserFactory
+
+    note = _note(accounts["officer"], org_tree["interior"])
+    Plan.objects.create(title="Kế hoạch công tác dân vận", status="active", term_start=2021, term_end=2025)
+    task = services.flag_needs_action(
+        note, actor=accounts["coordinator"], unit=org_tree["people"], due_date=date(2025, 6, 30)
+    )
+    link = f'href="{task.get_absolute_url()}"'
+    # Sở Nội vụ recorded the note; the task is UBND tỉnh's, above it: the fact, not the task.
+    client.force_login(UserFactory(username="snv", role=Role.AGENCY_OFFICER, org_unit=org_tree["interior"]))
+    for url in (note.get_absolute_url(), reverse("movement:opinion_list")):
+        html = client.get(url).content.decode()
+        assert "Đã giao nhiệm vụ" in html and link not in html and str(task) not in html
+    client.force_login(accounts["officer"])
+    assert f"{link}>{task}</a>" in client.get(note.get_absolute_url()).content.decode()

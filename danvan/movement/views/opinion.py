@@ -15,7 +15,7 @@ class OpinionListView(YearListView):
 
     def get_queryset(self):
         self.filter_form = form = OpinionFilterForm(self.request.GET or None)
-        qs = OpinionNote.objects.visible_to(self.request.user).select_related("unit", "area", "task")
+        qs = OpinionNote.objects.visible_to(self.request.user).select_related("unit", "area")
         if form.is_valid():
             data = form.cleaned_data
             if data["q"]:
