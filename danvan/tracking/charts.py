@@ -18,6 +18,7 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
         return ""
     top = max(sum(c.values()) for _label, c in rows) or 1
     pad, base = 30, height - 30
+    head = 20  # room above the tallest column for its total (11px text)
     step = (width - 2 * pad) / len(rows)
     bar = min(60, step * 0.6)
     parts = [
@@ -30,7 +31,7 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
             n = counts.get(outcome, 0)
             if not n:
                 continue
-            h = (base - 10) * n / top
+            h = (base - head) * n / top
             y -= h
             title = escape(f"{label}: {Outcome(outcome).label} — {n}")
             parts.append(
