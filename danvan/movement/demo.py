@@ -171,7 +171,9 @@ def _build_work(scale: str, stdout) -> None:
         "Rút ngắn thời gian giải quyết hồ sơ",
         "Tổ chức đối thoại với người dân bị ảnh hưởng",
     ]
-    addressees = [people] + [u for u in units if u.kind == OrgKind.STATE_BODY][:8]
+    # The province's People's Committee and its departments, not the central bodies of the reference data.
+    departments = OrgUnit.objects.active().filter(kind=OrgKind.STATE_BODY, path__startswith=people.path)
+    addressees = [people, *departments.exclude(pk=people.pk).order_by("path")[:8]]
     n_programmes = 0
     for year in range(2021, today.year + 1):
         for k in range(6 if big else 2):
