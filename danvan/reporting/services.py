@@ -284,12 +284,12 @@ def refresh_items(report: BodyReport, *, period_rows=None) -> int:
     return len(items)
 
 
-@transaction.atomic
 def must_report(period: ReportingPeriod, unit: OrgUnit) -> bool:
     """The body is on the period's list of bodies that report."""
     return period.obligations.filter(unit=unit).exists()
 
 
+@transaction.atomic
 def ensure_report(period: ReportingPeriod, unit: OrgUnit, *, actor=None, period_rows=None) -> BodyReport:
     """The body's report for the period, created (and pre-filled) on first use."""
     report = BodyReport.objects.filter(period=period, unit=unit).first()
