@@ -2,6 +2,7 @@
 an agency officer cannot open another unit's page."""
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -46,3 +47,28 @@ def test_mobile_menu_opens(accounts, page, login):
     expect(organizations).to_be_hidden()
     nav.get_by_text("Hệ thống").click()
     expect(organizations).to_be_visible()
+
+
+def test_pages_fit_a_phone_screen(accounts, org_tree, page, login):
+    """On a phone no page scrolls sideways: filters stack with long options cut to the screen, grid
+    cells shrink, and a wide table scrolls inside its own box (visually hidden labels included)."""
+    from danvan.citizens import services as citizens
+    from danvan.citizens import time_limits
+    from danvan.citizens.models import TimeLimitRule
+    from danvan.tracking.tests.factories import PlanFactory
+
+    time_limits.load(TimeLimitRule)
+    PlanFactory(title="Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI về công tác dân vận")
+    petition = citizens.register_petition(
+        petition_type="complaint", channel="post", subject="Cán bộ địa chính nhận tiền của dân",
+        content="Nội dung khiếu nại.", received_on=date(2026, 12, 1), received_unit=org_tree["board"],
+        sender={"full_name": "Lê Văn Lan"},
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    login("coordinator")
+    paths = ("/tracking/dashboard/", "/citizens/", petition.get_absolute_url(), "/citizens/time-limits/")
+    sideways = {}
+    for path in paths:
+        page.goto(page.base_url + path)
+        sideways[path] = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert sideways == dict.fromkeys(paths, 0)
