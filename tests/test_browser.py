@@ -60,8 +60,12 @@ def test_pages_fit_a_phone_screen(accounts, org_tree, page, login):
     time_limits.load(TimeLimitRule)
     PlanFactory(title="Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI về công tác dân vận")
     petition = citizens.register_petition(
-        petition_type="complaint", channel="post", subject="Cán bộ địa chính nhận tiền của dân",
-        content="Nội dung khiếu nại.", received_on=date(2026, 12, 1), received_unit=org_tree["board"],
+        petition_type="complaint",
+        channel="post",
+        subject="Cán bộ địa chính nhận tiền của dân",
+        content="Nội dung khiếu nại.",
+        received_on=date(2026, 12, 1),
+        received_unit=org_tree["board"],
         sender={"full_name": "Lê Văn Lan"},
     )
     page.set_viewport_size({"width": 390, "height": 844})

@@ -2,6 +2,7 @@
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .choices import Outcome
 from .querysets import OUTCOMES
@@ -10,6 +11,14 @@ from .status import OUTCOME_HEX
 
 def colour(outcome: str) -> str:
     return OUTCOME_HEX[Outcome(outcome)]
+
+
+def _svg_open(width: int, height: int, description: str) -> str:
+    """The chart's opening tag; `description` is its text alternative: the figures, in words."""
+    return (
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(description)}" '
+        'xmlns="http://www.w3.org/2000/svg">'
+    )
 
 
 def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int = 260) -> str:
@@ -21,9 +30,11 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
     head = 20  # room above the tallest column for its total (11px text)
     step = (width - 2 * pad) / len(rows)
     bar = min(60, step * 0.6)
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">'
-    ]
+    description = "; ".join(
+        f"{label}: " + ", ".join(f"{Outcome(o).label} {counts[o]}" for o in OUTCOMES if counts.get(o))
+        for label, counts in rows
+    )
+    parts = [_svg_open(width, height, description)]
     for i, (label, counts) in enumerate(rows):
         x = pad + i * step + (step - bar) / 2
         y = base
@@ -50,6 +61,12 @@ def stacked_bars(rows: list[tuple[str, dict]], *, width: int = 640, height: int 
     return mark_safe("".join(str(p) for p in parts))
 
 
+def _rate_figures(rate: int | None, on_time: int | None) -> str:
+    named = ((_("completion rate"), rate), (_("on-time rate"), on_time))
+    given = [f"{name} {value}%" for name, value in named if value is not None]
+    return ", ".join(given) or _("no figures yet")
+
+
 def rate_bars(rows: list[tuple[str, int | None, int | None]], *, width: int = 640) -> str:
     """Horizontal bars: completion rate (dark) and on-time rate (light) per label."""
     if not rows:
@@ -57,16 +74,15 @@ def rate_bars(rows: list[tuple[str, int | None, int | None]], *, width: int = 64
     line, label_w = 34, 260
     height = line * len(rows) + 10
     scale = (width - label_w - 50) / 100
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">'
-    ]
+    description = "; ".join(f"{label}: {_rate_figures(rate, on_time)}" for label, rate, on_time in rows)
+    parts = [_svg_open(width, height, description)]
     for i, (label, rate, on_time) in enumerate(rows):
         y = 5 + i * line
         short = label if len(label) <= 40 else label[:38] + "…"
         parts.append(
             f'<text x="0" y="{y + 14}" font-size="12"><title>{escape(label)}</title>{escape(short)}</text>'
         )
-        for j, (value, fill) in enumerate(((rate, "#1e7e34"), (on_time, "#7fb88d"))):
+        for j, (value, fill) in enumerate(((rate, "#17692b"), (on_time, "#7fb88d"))):
             if value is None:
                 continue
             w = value * scale

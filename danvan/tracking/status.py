@@ -48,9 +48,9 @@ OUTCOME_COLOURS = {
 }
 # Hex values of the colours above, for the server-rendered charts (same as danvan.css).
 OUTCOME_HEX = {
-    Outcome.DONE_ON_TIME: "#1e7e34",
+    Outcome.DONE_ON_TIME: "#17692b",
     Outcome.IN_PROGRESS: "#1d5fbf",
-    Outcome.DONE_LATE: "#d9730d",
+    Outcome.DONE_LATE: "#a85a0b",
     Outcome.OVERDUE: "#b3261e",
-    Outcome.NOT_STARTED: "#8a939c",
+    Outcome.NOT_STARTED: "#646c75",
 }
