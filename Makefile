@@ -33,8 +33,11 @@ prepare: venv
 run: prepare
 	PORT=$(PORT) $(BIN)/python scripts/serve.py
 
+LINTED = danvan tests bench scripts conftest.py
+
 lint: dev-venv
-	$(BIN)/ruff check danvan tests bench scripts
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 check: dev-venv
 	$(BIN)/danvan compile_catalogs

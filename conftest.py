@@ -54,12 +54,19 @@ def org_tree(db):
 
     province = services.create_unit(key="t-province", kind=OrgKind.PROVINCE, name="Tỉnh Đồng Nai")
     committee = services.create_unit(
-        key="t-tinh-uy", kind=OrgKind.PARTY_COMMITTEE, name="Tỉnh ủy Đồng Nai", territory=province,
+        key="t-tinh-uy",
+        kind=OrgKind.PARTY_COMMITTEE,
+        name="Tỉnh ủy Đồng Nai",
+        territory=province,
         aliases=["Tỉnh ủy"],
     )
     board = services.create_unit(
-        key="t-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Dân vận Tỉnh ủy", parent=committee,
-        short_name="Ban Dân vận", aliases=["BDVTU"],
+        key="t-bdv",
+        kind=OrgKind.PARTY_BOARD,
+        name="Ban Dân vận Tỉnh ủy",
+        parent=committee,
+        short_name="Ban Dân vận",
+        aliases=["BDVTU"],
     )
     organisation = services.create_unit(
         key="t-btc", kind=OrgKind.PARTY_BOARD, name="Ban Tổ chức Tỉnh ủy", parent=committee
@@ -69,8 +76,12 @@ def org_tree(db):
     )
     interior = services.create_unit(key="t-snv", kind=OrgKind.STATE_BODY, name="Sở Nội vụ", parent=people)
     return {
-        "province": province, "committee": committee, "board": board,
-        "organisation": organisation, "people": people, "interior": interior,
+        "province": province,
+        "committee": committee,
+        "board": board,
+        "organisation": organisation,
+        "people": people,
+        "interior": interior,
     }
 
 
@@ -108,8 +119,14 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()

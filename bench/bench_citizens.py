@@ -314,8 +314,14 @@ def locust_run(server: subprocess.Popen, host: str, target: str, users: int, sec
         for row in csv.DictReader(fh):
             if row["Name"] == target:
                 requests = int(row["Request Count"])
-                return Run(float(row["Requests/s"]), int(row["Failure Count"]), float(row["95%"]), requests,
-                           cpu * 1000 / max(requests, 1), client_load)
+                return Run(
+                    float(row["Requests/s"]),
+                    int(row["Failure Count"]),
+                    float(row["95%"]),
+                    requests,
+                    cpu * 1000 / max(requests, 1),
+                    client_load,
+                )
     raise RuntimeError(f"no locust figures for {target}")
 
 

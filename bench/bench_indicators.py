@@ -41,16 +41,20 @@ def main() -> None:
     started = time.perf_counter()
     with acting_as("cli"):
         demo.build(scale="province", stdout=io.StringIO())
-    print(f"setup: {OrgUnit.objects.count()} units, {Evaluation.objects.count()} evaluations "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"setup: {OrgUnit.objects.count()} units, {Evaluation.objects.count()} evaluations "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
 
     runs = []
     for _ in range(3):
         t0 = time.perf_counter()
         created = services.compute_indicator_values()
         runs.append(time.perf_counter() - t0)
-    print(f"compute all indicators, 5 years: {len(created)} values, best {min(runs):.3f} s, "
-          f"worst {max(runs):.3f} s (target < 2 s)")
+    print(
+        f"compute all indicators, 5 years: {len(created)} values, best {min(runs):.3f} s, "
+        f"worst {max(runs):.3f} s (target < 2 s)"
+    )
     t0 = time.perf_counter()
     one = services.compute_indicator_values(years=[2024])
     print(f"compute all indicators, one year: {len(one)} values in {time.perf_counter() - t0:.3f} s")

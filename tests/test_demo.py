@@ -64,15 +64,24 @@ def test_demo_picks_units_open_today_from_reference_like_data(logins_file):
     city = services.create_unit(key="adm-dn", kind=OrgKind.PROVINCE, name="Thành phố Đồng Nai")
     ward = services.create_unit(key="adm-tb", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", parent=city)
     party = services.create_unit(key="dn-thanh-uy", kind=OrgKind.PARTY_COMMITTEE, name="Thành ủy Đồng Nai")
-    services.create_unit(key="dn-btv", kind=OrgKind.PARTY_COMMITTEE, name="Ban Thường vụ Thành ủy Đồng Nai",
-                         parent=party)
+    services.create_unit(
+        key="dn-btv", kind=OrgKind.PARTY_COMMITTEE, name="Ban Thường vụ Thành ủy Đồng Nai", parent=party
+    )
     services.create_unit(key="tw-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Dân vận Trung ương")
-    services.create_unit(key="dn-btgdv", kind=OrgKind.PARTY_BOARD,
-                         name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai", parent=party)
-    services.create_unit(key="dn-btc", kind=OrgKind.PARTY_BOARD, name="Ban Tổ chức Thành ủy Đồng Nai",
-                         parent=party)
-    services.create_unit(key="dn-mttq", kind=OrgKind.FATHERLAND_FRONT,
-                         name="Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đồng Nai")
+    services.create_unit(
+        key="dn-btgdv",
+        kind=OrgKind.PARTY_BOARD,
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai",
+        parent=party,
+    )
+    services.create_unit(
+        key="dn-btc", kind=OrgKind.PARTY_BOARD, name="Ban Tổ chức Thành ủy Đồng Nai", parent=party
+    )
+    services.create_unit(
+        key="dn-mttq",
+        kind=OrgKind.FATHERLAND_FRONT,
+        name="Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Đồng Nai",
+    )
     services.create_unit(key="dn-ubnd", kind=OrgKind.STATE_BODY, name="Ủy ban nhân dân thành phố Đồng Nai")
     demo.build(scale="small", stdout=io.StringIO())
     roles = _roles()

@@ -34,11 +34,19 @@ def test_corrected_lead_takes_over_open_occurrences_only(org_tree):
     done.completed_on, done.percent = date(2022, 12, 1), 100
     done.save()
     services.update_task(
-        task, actor=None, section=task.section, recurrence=task.recurrence, due_date=None,
+        task,
+        actor=None,
+        section=task.section,
+        recurrence=task.recurrence,
+        due_date=None,
         deadline_text=task.deadline_text,
         assignments=[
-            {"id": a.pk, "unit": units["organisation"] if a.role == AssignmentRole.LEAD else a.unit,
-             "name_as_written": a.name_as_written, "role": a.role}
+            {
+                "id": a.pk,
+                "unit": units["organisation"] if a.role == AssignmentRole.LEAD else a.unit,
+                "name_as_written": a.name_as_written,
+                "role": a.role,
+            }
             for a in task.assignments.all()
         ],
     )

@@ -1135,7 +1135,10 @@ def send_petition_reminders(*, today: date | None = None) -> int:
         try:
             with transaction.atomic():
                 Reminder.objects.create(
-                    rule=firing.rule, dedupe_key=key, sent_on=today, message=subject,
+                    rule=firing.rule,
+                    dedupe_key=key,
+                    sent_on=today,
+                    message=subject,
                     recipients=[u.username for u in users],
                 )
                 notify_users(users, subject=subject, body=body, url=petition.get_absolute_url())

@@ -89,8 +89,9 @@ def assert_access(
             client.force_login(user)
             response = _request(client, method, url, data)
             if response.status_code not in expected:
-                failures.append(f"{_label(user)}: expected {'/'.join(map(str, expected))}, "
-                                f"got {response.status_code}")
+                failures.append(
+                    f"{_label(user)}: expected {'/'.join(map(str, expected))}, got {response.status_code}"
+                )
             client.logout()
     assert not failures, f"{method.upper()} {url}\n  " + "\n  ".join(failures)
 

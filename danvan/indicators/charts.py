@@ -33,7 +33,7 @@ def _target_line(x: dict[int, float], targets: Series, label: str, last: Decimal
     else:
         ends = [(px, py) for px, py, _t in known]
         if len(ends) == 1:  # one year's target: a short dash around its point
-            (px, py), = ends
+            ((px, py),) = ends
             ends = [(px - 20, py), (px + 20, py)]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in ends)
         parts = [f'<polyline points="{path}" class="target"/>']

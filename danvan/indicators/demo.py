@@ -31,8 +31,9 @@ def _coordinator() -> User:
     user = User.objects.filter(role=Role.COORDINATOR, is_active=True).order_by("id").first()
     if user is None:
         board = OrgUnit.objects.filter(kind=OrgKind.PARTY_BOARD).order_by("id").first()
-        user = User.objects.create(username="demo-chitieu", role=Role.COORDINATOR, org_unit=board,
-                                   full_name="Điều phối chỉ tiêu")
+        user = User.objects.create(
+            username="demo-chitieu", role=Role.COORDINATOR, org_unit=board, full_name="Điều phối chỉ tiêu"
+        )
     return user
 
 
@@ -46,27 +47,40 @@ def _ensure_units(scale: str) -> None:
     districts, communes, new_communes, bodies = (11, 100, 95, 250) if scale == "province" else (2, 6, 4, 6)
     province = OrgUnit.objects.filter(kind=OrgKind.PROVINCE).order_by("valid_to", "id").first()
     if province is None:
-        province = org_services.create_unit(key="demo-ind-province", kind=OrgKind.PROVINCE,
-            name="Tỉnh Đồng Nai")
+        province = org_services.create_unit(
+            key="demo-ind-province", kind=OrgKind.PROVINCE, name="Tỉnh Đồng Nai"
+        )
     if n_old < communes:
         for d in range(1, districts + 1):
             district = org_services.create_unit(
-                key=f"demo-ind-h{d}", kind=OrgKind.DISTRICT, name=f"Huyện Minh họa {d}", parent=province,
+                key=f"demo-ind-h{d}",
+                kind=OrgKind.DISTRICT,
+                name=f"Huyện Minh họa {d}",
+                parent=province,
                 valid_to=date(2025, 6, 30),
             )
             for c in range(1, communes // districts + 2):
-                org_services.create_unit(key=f"demo-ind-h{d}-x{c}", kind=OrgKind.COMMUNE,
-                                         name=f"Xã Minh họa {d}.{c}", parent=district, valid_to=date(2025,
-                                             6, 30))
+                org_services.create_unit(
+                    key=f"demo-ind-h{d}-x{c}",
+                    kind=OrgKind.COMMUNE,
+                    name=f"Xã Minh họa {d}.{c}",
+                    parent=district,
+                    valid_to=date(2025, 6, 30),
+                )
     if n_new < new_communes:
         for c in range(1, new_communes + 1):
-            org_services.create_unit(key=f"demo-ind-p{c}", kind=OrgKind.COMMUNE, name=f"Phường Minh họa {c}",
-                                     parent=province, valid_from=REFORM)
+            org_services.create_unit(
+                key=f"demo-ind-p{c}",
+                kind=OrgKind.COMMUNE,
+                name=f"Phường Minh họa {c}",
+                parent=province,
+                valid_from=REFORM,
+            )
     if n_bodies < bodies:
         for b in range(1, bodies - n_bodies + 1):
-            org_services.create_unit(key=f"demo-ind-cq{b}", kind=OrgKind.STATE_BODY,
-                name=f"Cơ quan minh họa {b}",
-                                     parent=province)
+            org_services.create_unit(
+                key=f"demo-ind-cq{b}", kind=OrgKind.STATE_BODY, name=f"Cơ quan minh họa {b}", parent=province
+            )
 
 
 def _bulk_results(round_: EvaluationRound, rng: random.Random, *, share_done: float, now: datetime) -> None:
@@ -102,8 +116,8 @@ def _bulk_results(round_: EvaluationRound, rng: random.Random, *, share_done: fl
         changed.append(ev)
     Score.objects.bulk_create(scores, batch_size=1000)
     Evaluation.objects.bulk_update(
-        changed, ["self_score", "final_score", "percent", "grade", "meets", "status", "submitted_at",
-            "approved_at"],
+        changed,
+        ["self_score", "final_score", "percent", "grade", "meets", "status", "submitted_at", "approved_at"],
         batch_size=500,
     )
 
@@ -111,18 +125,27 @@ def _bulk_results(round_: EvaluationRound, rng: random.Random, *, share_done: fl
 def _workflow_examples(round_: EvaluationRound, coordinator: User) -> None:
     """Two evaluations through the real workflow: one approved by the Board, one returned."""
     # The Board may not review its own unit's evaluation, so pick other units.
-    pending = list(round_.evaluations.filter(status=EvaluationStatus.NOT_STARTED, reviewer_unit__isnull=True)
-                   .exclude(unit_id=coordinator.org_unit_id).select_related("unit")[:2])
+    pending = list(
+        round_.evaluations.filter(status=EvaluationStatus.NOT_STARTED, reviewer_unit__isnull=True)
+        .exclude(unit_id=coordinator.org_unit_id)
+        .select_related("unit")[:2]
+    )
     for n, ev in enumerate(pending):
-        officer = User.objects.filter(org_unit=ev.unit,
-            role=Role.AGENCY_OFFICER).first() or User.objects.create(
-            username=f"demo-chitieu-{ev.unit_id}", role=Role.AGENCY_OFFICER, org_unit=ev.unit,
+        officer = User.objects.filter(
+            org_unit=ev.unit, role=Role.AGENCY_OFFICER
+        ).first() or User.objects.create(
+            username=f"demo-chitieu-{ev.unit_id}",
+            role=Role.AGENCY_OFFICER,
+            org_unit=ev.unit,
             full_name=f"Cán bộ {ev.unit.name}",
         )
-        scores = {c.pk: (True if c.mode == ScoringMode.PASS_FAIL else c.max_score * Decimal("0.9"))
-                  for c in round_.criteria_set.criteria.all()}
-        services.save_self_assessment(ev, actor=officer, scores=scores,
-            comment="Đơn vị đã hoàn thành kế hoạch năm.")
+        scores = {
+            c.pk: (True if c.mode == ScoringMode.PASS_FAIL else c.max_score * Decimal("0.9"))
+            for c in round_.criteria_set.criteria.all()
+        }
+        services.save_self_assessment(
+            ev, actor=officer, scores=scores, comment="Đơn vị đã hoàn thành kế hoạch năm."
+        )
         services.submit_evaluation(ev, actor=officer)
         if n == 0:
             services.approve_evaluation(ev, actor=coordinator, comment="Đồng ý với kết quả tự chấm.")
@@ -140,12 +163,15 @@ def build(*, scale: str, stdout) -> None:
     services.ensure_default_indicators()
     for kind in CriteriaKind:
         for year in YEARS:
-            criteria_set = (
-                CriteriaSet.objects.latest_for(kind, year)
-                or services.create_default_criteria_set(kind, year, actor=coordinator)
+            criteria_set = CriteriaSet.objects.latest_for(kind, year) or services.create_default_criteria_set(
+                kind, year, actor=coordinator
             )
-            round_ = services.create_round(year=year, criteria_set=criteria_set, actor=coordinator,
-                                           self_assessment_due=date(year, 11, 30))
+            round_ = services.create_round(
+                year=year,
+                criteria_set=criteria_set,
+                actor=coordinator,
+                self_assessment_due=date(year, 11, 30),
+            )
             services.open_round(round_, actor=coordinator)
             now = timezone.make_aware(datetime.combine(date(year, 12, 15), time(9)))
             if year == max(YEARS):
@@ -156,5 +182,7 @@ def build(*, scale: str, stdout) -> None:
                 services.close_round(round_, actor=coordinator, now=now)
     values = services.compute_indicator_values(actor=coordinator)
     open_rounds = EvaluationRound.objects.filter(status=RoundStatus.OPEN).count()
-    stdout.write(f"indicators: {EvaluationRound.objects.count()} rounds ({open_rounds} open), "
-                 f"{Evaluation.objects.count()} evaluations, {len(values)} indicator values.")
+    stdout.write(
+        f"indicators: {EvaluationRound.objects.count()} rounds ({open_rounds} open), "
+        f"{Evaluation.objects.count()} evaluations, {len(values)} indicator values."
+    )

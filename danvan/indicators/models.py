@@ -41,7 +41,7 @@ PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
 def format_target(comparator: str, target: Decimal) -> str:
-    """"> 80%", "≥ 75.5%": the comparator (as a symbol) and the target as a percentage."""
+    """ "> 80%", "≥ 75.5%": the comparator (as a symbol) and the target as a percentage."""
     return f"{COMPARATOR_SYMBOLS.get(comparator, comparator)} {target.normalize():f}%"
 
 

@@ -219,8 +219,7 @@ class IndicatorEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Indicator saved; %(n)d values recomputed (earlier values are kept).")
-            % {"n": len(created)},
+            _("Indicator saved; %(n)d values recomputed (earlier values are kept).") % {"n": len(created)},
         )
         return redirect(indicator)
 

@@ -73,51 +73,83 @@ NOT_CENTRAL = ("trung uong", "viet nam")
 
 
 def find_party_committee() -> OrgUnit | None:
-    return _first(_open(OrgKind.PARTY_COMMITTEE, "dong nai"), prefer=("tinh uy", "thanh uy"),
-                  avoid=("dang uy", "huyen uy", "ban thuong vu"))
+    return _first(
+        _open(OrgKind.PARTY_COMMITTEE, "dong nai"),
+        prefer=("tinh uy", "thanh uy"),
+        avoid=("dang uy", "huyen uy", "ban thuong vu"),
+    )
 
 
 def find_mobilization_board() -> OrgUnit | None:
-    return _first(_open(OrgKind.PARTY_BOARD, "ban dan van"), prefer=("tuyen giao", *PROVINCIAL),
-                  avoid=("trung uong", "huyen uy", "dang uy"))
+    return _first(
+        _open(OrgKind.PARTY_BOARD, "ban dan van"),
+        prefer=("tuyen giao", *PROVINCIAL),
+        avoid=("trung uong", "huyen uy", "dang uy"),
+    )
 
 
 def find_standing_committee() -> OrgUnit | None:
-    found = _first(_open([OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_BOARD], "ban thuong vu"),
-                   prefer=("tinh uy", "thanh uy"), avoid=("doan", "hoi", "huyen uy", "trung uong"))
+    found = _first(
+        _open([OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_BOARD], "ban thuong vu"),
+        prefer=("tinh uy", "thanh uy"),
+        avoid=("doan", "hoi", "huyen uy", "trung uong"),
+    )
     return found or find_party_committee()
 
 
 def find_fatherland_front() -> OrgUnit | None:
-    return _first(_open(OrgKind.FATHERLAND_FRONT, "mat tran"), prefer=PROVINCIAL,
-                  avoid=("xa ", "phuong ", "dang doan", "trung uong"))
+    return _first(
+        _open(OrgKind.FATHERLAND_FRONT, "mat tran"),
+        prefer=PROVINCIAL,
+        avoid=("xa ", "phuong ", "dang doan", "trung uong"),
+    )
 
 
 def find_organisation_board() -> OrgUnit | None:
-    return _first(_open(OrgKind.PARTY_BOARD, "ban to chuc"), prefer=PROVINCIAL,
-                  avoid=("xa ", "phuong ", "huyen", "trung uong"))
+    return _first(
+        _open(OrgKind.PARTY_BOARD, "ban to chuc"),
+        prefer=PROVINCIAL,
+        avoid=("xa ", "phuong ", "huyen", "trung uong"),
+    )
 
 
 def find_peoples_committee() -> OrgUnit | None:
-    return _first(_open(OrgKind.STATE_BODY, "uy ban nhan dan"), prefer=PROVINCIAL,
-                  avoid=("xa ", "phuong ", "huyen", "ban can su"))
+    return _first(
+        _open(OrgKind.STATE_BODY, "uy ban nhan dan"),
+        prefer=PROVINCIAL,
+        avoid=("xa ", "phuong ", "huyen", "ban can su"),
+    )
 
 
 def find_commune_committee() -> OrgUnit:
     """A commune or ward People's Committee; created under the first open ward when absent."""
-    found = _first(_open(OrgKind.STATE_BODY, "uy ban nhan dan"), prefer=("phuong tran bien", "phuong", "xa "),
-                   avoid=("tinh", "thanh pho", "huyen", "ban can su"))
+    found = _first(
+        _open(OrgKind.STATE_BODY, "uy ban nhan dan"),
+        prefer=("phuong tran bien", "phuong", "xa "),
+        avoid=("tinh", "thanh pho", "huyen", "ban can su"),
+    )
     if found and any(word in fold(found.name) for word in ("phuong", " xa ")):
         return found
     commune = _first(_open(OrgKind.COMMUNE), prefer=("tran bien", "phuong"))
     if commune is None:
         province = _first(_open(OrgKind.PROVINCE), prefer=("dong nai",))
-        commune = _get_or_create("demo-phuong-tran-bien", kind=OrgKind.COMMUNE, name="Phường Trấn Biên",
-                                 parent=province, valid_from=date(2025, 7, 1))
+        commune = _get_or_create(
+            "demo-phuong-tran-bien",
+            kind=OrgKind.COMMUNE,
+            name="Phường Trấn Biên",
+            parent=province,
+            valid_from=date(2025, 7, 1),
+        )
     title = commune.name[0].lower() + commune.name[1:]
-    return _get_or_create(f"demo-ubnd-{commune.key}"[:120], kind=OrgKind.STATE_BODY,
-                          name=f"Ủy ban nhân dân {title}", short_name=f"UBND {title}",
-                          parent=commune, territory=commune, valid_from=commune.valid_from)
+    return _get_or_create(
+        f"demo-ubnd-{commune.key}"[:120],
+        kind=OrgKind.STATE_BODY,
+        name=f"Ủy ban nhân dân {title}",
+        short_name=f"UBND {title}",
+        parent=commune,
+        territory=commune,
+        valid_from=commune.valid_from,
+    )
 
 
 def find_reception() -> OrgUnit:
@@ -127,9 +159,13 @@ def find_reception() -> OrgUnit:
         return found
     committee = find_peoples_committee()
     place = committee.name.removeprefix("Ủy ban nhân dân ").strip() if committee else "tỉnh"
-    return _get_or_create("demo-ban-tiep-cong-dan", kind=OrgKind.STATE_BODY,
-                          name=f"Ban Tiếp công dân {place}", parent=committee,
-                          territory=committee.territory if committee else None)
+    return _get_or_create(
+        "demo-ban-tiep-cong-dan",
+        kind=OrgKind.STATE_BODY,
+        name=f"Ban Tiếp công dân {place}",
+        parent=committee,
+        territory=committee.territory if committee else None,
+    )
 
 
 FINDERS = {
@@ -159,37 +195,92 @@ def _get_or_create(key: str, **fields) -> OrgUnit:
 
 def build_fallback_tree() -> None:
     """The province's main bodies as of today, with the 2025 merger and the 2026 rename as history."""
-    province = _get_or_create("demo-tinh-dong-nai", kind=OrgKind.PROVINCE, name="Tỉnh Đồng Nai", code="75",
-                              code_source="demo")
-    committee = _get_or_create("demo-tinh-uy", kind=OrgKind.PARTY_COMMITTEE, name="Tỉnh ủy Đồng Nai",
-                               territory=province, aliases=["Tỉnh ủy", "TU"])
-    _get_or_create("demo-btv-tinh-uy", kind=OrgKind.PARTY_COMMITTEE, name="Ban Thường vụ Tỉnh ủy",
-                   parent=committee, aliases=["BTV Tỉnh ủy"])
-    mobilization = _get_or_create("demo-bdv-tinh-uy", kind=OrgKind.PARTY_BOARD, name="Ban Dân vận Tỉnh ủy",
-                                  parent=committee, short_name="Ban Dân vận", aliases=["BDVTU"])
-    propaganda = _get_or_create("demo-btg-tinh-uy", kind=OrgKind.PARTY_BOARD, name="Ban Tuyên giáo Tỉnh ủy",
-                                parent=committee, aliases=["BTGTU"])
+    province = _get_or_create(
+        "demo-tinh-dong-nai", kind=OrgKind.PROVINCE, name="Tỉnh Đồng Nai", code="75", code_source="demo"
+    )
+    committee = _get_or_create(
+        "demo-tinh-uy",
+        kind=OrgKind.PARTY_COMMITTEE,
+        name="Tỉnh ủy Đồng Nai",
+        territory=province,
+        aliases=["Tỉnh ủy", "TU"],
+    )
+    _get_or_create(
+        "demo-btv-tinh-uy",
+        kind=OrgKind.PARTY_COMMITTEE,
+        name="Ban Thường vụ Tỉnh ủy",
+        parent=committee,
+        aliases=["BTV Tỉnh ủy"],
+    )
+    mobilization = _get_or_create(
+        "demo-bdv-tinh-uy",
+        kind=OrgKind.PARTY_BOARD,
+        name="Ban Dân vận Tỉnh ủy",
+        parent=committee,
+        short_name="Ban Dân vận",
+        aliases=["BDVTU"],
+    )
+    propaganda = _get_or_create(
+        "demo-btg-tinh-uy",
+        kind=OrgKind.PARTY_BOARD,
+        name="Ban Tuyên giáo Tỉnh ủy",
+        parent=committee,
+        aliases=["BTGTU"],
+    )
     _get_or_create("demo-btc-tinh-uy", kind=OrgKind.PARTY_BOARD, name="Ban Tổ chức Tỉnh ủy", parent=committee)
-    people = _get_or_create("demo-ubnd-tinh", kind=OrgKind.STATE_BODY, name="Ủy ban nhân dân tỉnh Đồng Nai",
-                            territory=province, aliases=["UBND tỉnh"])
+    people = _get_or_create(
+        "demo-ubnd-tinh",
+        kind=OrgKind.STATE_BODY,
+        name="Ủy ban nhân dân tỉnh Đồng Nai",
+        territory=province,
+        aliases=["UBND tỉnh"],
+    )
     _get_or_create("demo-so-noi-vu", kind=OrgKind.STATE_BODY, name="Sở Nội vụ", parent=people)
-    front = _get_or_create("demo-mttq-tinh", kind=OrgKind.FATHERLAND_FRONT,
-                           name="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai", territory=province,
-                           aliases=["UBMTTQ tỉnh", "MTTQ tỉnh"])
+    front = _get_or_create(
+        "demo-mttq-tinh",
+        kind=OrgKind.FATHERLAND_FRONT,
+        name="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai",
+        territory=province,
+        aliases=["UBMTTQ tỉnh", "MTTQ tỉnh"],
+    )
     for key, name in (("demo-tinh-doan", "Tỉnh đoàn Đồng Nai"), ("demo-hlhpn", "Hội Liên hiệp Phụ nữ tỉnh")):
         _get_or_create(key, kind=OrgKind.MASS_ORGANIZATION, name=name, parent=front)
     if mobilization.is_open:
-        services.merge_units([mobilization, propaganda], on=date(2025, 3, 1), key="demo-btgdv-tinh-uy",
-                             name="Ban Tuyên giáo và Dân vận Tỉnh ủy", short_name="Ban Tuyên giáo và Dân vận",
-                             aliases=["BTGDVTU"], legal_basis="Kết luận 121-KL/TW")
+        services.merge_units(
+            [mobilization, propaganda],
+            on=date(2025, 3, 1),
+            key="demo-btgdv-tinh-uy",
+            name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            short_name="Ban Tuyên giáo và Dân vận",
+            aliases=["BTGDVTU"],
+            legal_basis="Kết luận 121-KL/TW",
+        )
     if province.is_open:
-        city = services.rename_unit(province, on=date(2026, 4, 30), name="Thành phố Đồng Nai",
-                                    key="demo-thanh-pho-dong-nai", legal_basis="Nghị quyết 30/2026/QH16")
-        services.rename_unit(committee, on=date(2026, 4, 30), name="Thành ủy Đồng Nai", key="demo-thanh-uy",
-                             territory=city, aliases=["Thành ủy"], legal_basis="Nghị quyết 30/2026/QH16")
-        services.rename_unit(people, on=date(2026, 4, 30), name="Ủy ban nhân dân Thành phố Đồng Nai",
-                             key="demo-ubnd-thanh-pho", territory=city, aliases=["UBND Thành phố"],
-                             legal_basis="Nghị quyết 30/2026/QH16")
+        city = services.rename_unit(
+            province,
+            on=date(2026, 4, 30),
+            name="Thành phố Đồng Nai",
+            key="demo-thanh-pho-dong-nai",
+            legal_basis="Nghị quyết 30/2026/QH16",
+        )
+        services.rename_unit(
+            committee,
+            on=date(2026, 4, 30),
+            name="Thành ủy Đồng Nai",
+            key="demo-thanh-uy",
+            territory=city,
+            aliases=["Thành ủy"],
+            legal_basis="Nghị quyết 30/2026/QH16",
+        )
+        services.rename_unit(
+            people,
+            on=date(2026, 4, 30),
+            name="Ủy ban nhân dân Thành phố Đồng Nai",
+            key="demo-ubnd-thanh-pho",
+            territory=city,
+            aliases=["UBND Thành phố"],
+            legal_basis="Nghị quyết 30/2026/QH16",
+        )
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -199,8 +290,15 @@ def _account(username: str, role: str, full_name: str, unit: OrgUnit) -> User:
     superuser = role == Role.ADMINISTRATOR
     user, _created = User.objects.update_or_create(
         username=username,
-        defaults={"role": role, "full_name": full_name, "org_unit": unit, "is_active": True,
-                  "is_staff": superuser, "is_superuser": superuser, "email": f"{username}@example.invalid"},
+        defaults={
+            "role": role,
+            "full_name": full_name,
+            "org_unit": unit,
+            "is_active": True,
+            "is_staff": superuser,
+            "is_superuser": superuser,
+            "email": f"{username}@example.invalid",
+        },
     )
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
@@ -211,8 +309,10 @@ def write_logins(users: list[User], path: Path | None = None) -> Path:
     """A plain-text table of the demo logins with Vietnamese headings (printed by `make run`)."""
     path = path or logins_path()
     with translation.override("vi"):
-        rows = [(u.username, DEMO_PASSWORD, str(u.get_role_display()), u.org_unit.name if u.org_unit else "")
-                for u in users]
+        rows = [
+            (u.username, DEMO_PASSWORD, str(u.get_role_display()), u.org_unit.name if u.org_unit else "")
+            for u in users
+        ]
     headings = ("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")
     widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
 
@@ -220,13 +320,15 @@ def write_logins(users: list[User], path: Path | None = None) -> Path:
         padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
         return ("  " + " | ".join(padded)).rstrip()
 
-    text = "\n".join([
-        "  Tài khoản dùng thử (mật khẩu chung cho mọi tài khoản):",
-        line(headings),
-        "  " + "-+-".join("-" * w for w in widths),
-        *(line(row) for row in rows),
-        "",
-    ])
+    text = "\n".join(
+        [
+            "  Tài khoản dùng thử (mật khẩu chung cho mọi tài khoản):",
+            line(headings),
+            "  " + "-+-".join("-" * w for w in widths),
+            *(line(row) for row in rows),
+            "",
+        ]
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

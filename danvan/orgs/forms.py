@@ -93,8 +93,11 @@ class OrgUnitForm(forms.ModelForm):
             if other is not None:
                 self.add_error(
                     "code",
-                    gettext("The official code “%(code)s” is already used by “%(unit)s”. "
-                            "Check the code or its source.") % {"code": code, "unit": other.name},
+                    gettext(
+                        "The official code “%(code)s” is already used by “%(unit)s”. "
+                        "Check the code or its source."
+                    )
+                    % {"code": code, "unit": other.name},
                 )
         return data
 

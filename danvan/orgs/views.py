@@ -61,15 +61,21 @@ class UnitListView(LoginRequiredMixin, TemplateView):
             for unit in results:  # a parent outside the user's scope is not named
                 parent = unit.parent
                 unit.shown_parent = parent if parent and path_in_scope(user, parent.path) else None
-                unit.holders = [] if unit.is_open else [
-                    h for h in services.current_holders(unit) if path_in_scope(user, h.path)
-                ]
+                unit.holders = (
+                    []
+                    if unit.is_open
+                    else [h for h in services.current_holders(unit) if path_in_scope(user, h.path)]
+                )
             context["results"] = results
         else:
             context["tree"] = build_tree(list(units))
         context.update(
-            form=form, query=query, total=units.count(), scoped=not sees_everything(user),
-            can_add=user.has_perm("orgs.add_orgunit"), export_query=self.request.GET.urlencode(),
+            form=form,
+            query=query,
+            total=units.count(),
+            scoped=not sees_everything(user),
+            can_add=user.has_perm("orgs.add_orgunit"),
+            export_query=self.request.GET.urlencode(),
         )
         return context
 
@@ -84,17 +90,33 @@ class UnitExportView(LoginRequiredMixin, View):
         response["Content-Disposition"] = f'attachment; filename="don-vi-{timezone.localdate():%Y%m%d}.csv"'
         response.write("\ufeff")  # Excel needs the BOM to read UTF-8
         writer = csv.writer(response)
-        writer.writerow([_("Full name"), _("Short name"), _("Kind"), _("Official code"), _("Parent unit"),
-                         _("Valid from"), _("Valid to"), _("Aliases")])
+        writer.writerow(
+            [
+                _("Full name"),
+                _("Short name"),
+                _("Kind"),
+                _("Official code"),
+                _("Parent unit"),
+                _("Valid from"),
+                _("Valid to"),
+                _("Aliases"),
+            ]
+        )
         user = request.user
         for unit in units:
             parent = unit.parent.name if unit.parent and path_in_scope(user, unit.parent.path) else ""
-            writer.writerow([
-                unit.name, unit.short_name, unit.get_kind_display(), unit.code, parent,
-                f"{unit.valid_from:%d/%m/%Y}" if unit.valid_from else "",
-                f"{unit.valid_to:%d/%m/%Y}" if unit.valid_to else "",
-                "; ".join(a.name for a in unit.aliases.all()),
-            ])
+            writer.writerow(
+                [
+                    unit.name,
+                    unit.short_name,
+                    unit.get_kind_display(),
+                    unit.code,
+                    parent,
+                    f"{unit.valid_from:%d/%m/%Y}" if unit.valid_from else "",
+                    f"{unit.valid_to:%d/%m/%Y}" if unit.valid_to else "",
+                    "; ".join(a.name for a in unit.aliases.all()),
+                ]
+            )
         return response
 
 

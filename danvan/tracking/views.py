@@ -381,8 +381,7 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
         kind = services.entry_kind_for(user, occ)
         visible_tasks = Task.objects.visible_to(user)
         subtasks = list(
-            visible_tasks.filter(parent=task)
-            .prefetch_related(
+            visible_tasks.filter(parent=task).prefetch_related(
                 "assignments__unit",
                 Prefetch(
                     "occurrences",

@@ -512,8 +512,11 @@ def test_submissions_land_at_the_mass_mobilization_board_of_the_home_province(or
     province.code = "75"
     province.save()
     home = orgs.create_unit(
-        key="t-home-bdv", kind=OrgKind.PARTY_BOARD, name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai",
-        parent=org_tree["committee"], territory=province,
+        key="t-home-bdv",
+        kind=OrgKind.PARTY_BOARD,
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai",
+        parent=org_tree["committee"],
+        territory=province,
     )
     central = orgs.create_unit(key="t-tw", kind=OrgKind.GROUP, name="Trung ương")
     orgs.create_unit(

@@ -338,8 +338,13 @@ def test_the_reception_session_is_linked_only_for_who_may_open_it(client, org_tr
         held_on=date(2026, 11, 16), place="Trụ sở tiếp công dân tỉnh", unit=org_tree["board"]
     )
     p = services.register_petition(
-        petition_type="recommendation", channel="reception", subject="Sửa đường ấp 3", content="Đường hỏng.",
-        received_on=date(2026, 11, 16), received_unit=org_tree["board"], sender={"full_name": "Lê Văn Ba"},
+        petition_type="recommendation",
+        channel="reception",
+        subject="Sửa đường ấp 3",
+        content="Đường hỏng.",
+        received_on=date(2026, 11, 16),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Lê Văn Ba"},
         reception_session=session,
     )
     services.classify_petition(p, petition_type="recommendation", eligible=True)

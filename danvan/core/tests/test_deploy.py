@@ -16,12 +16,24 @@ SECRETS = {
 
 def _run(command: list, env: dict, **kwargs) -> subprocess.CompletedProcess:
     # The test run itself sets DJANGO_ALLOW_ASYNC_UNSAFE (for Playwright); production never does.
-    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "CONN_MAX_AGE",
-               "WEB_CONCURRENCY", "SQLITE_SYNCHRONOUS")
+    dropped = (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CONN_MAX_AGE",
+        "WEB_CONCURRENCY",
+        "SQLITE_SYNCHRONOUS",
+    )
     base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
-        command, cwd=ROOT, env=base | {"DJANGO_SETTINGS_MODULE": "danvan.settings.prod"} | env,
-        capture_output=True, text=True, timeout=120, **kwargs,
+        command,
+        cwd=ROOT,
+        env=base | {"DJANGO_SETTINGS_MODULE": "danvan.settings.prod"} | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
     )
 
 
@@ -71,7 +83,8 @@ def test_sqlite_syncs_every_commit_unless_told_otherwise(tmp_path):
 
 def _gunicorn_workers(env: dict, cores: set) -> str:
     result = _run(
-        [Path(sys.executable).parent / "gunicorn", "--print-config", "danvan.wsgi"], SECRETS | env,
+        [Path(sys.executable).parent / "gunicorn", "--print-config", "danvan.wsgi"],
+        SECRETS | env,
         preexec_fn=lambda: os.sched_setaffinity(0, cores),
     )
     assert result.returncode == 0, result.stderr

@@ -47,13 +47,20 @@ def test_catalog_has_every_msgid_used_in_code(app, tmp_path):
     """Run makemessages on a copy of the app and compare with the committed catalog."""
     _xgettext_or_skip()
     copy = tmp_path / app.name
-    shutil.copytree(app, copy, ignore=shutil.ignore_patterns("locale", "migrations", "tests", "__pycache__",
-                                                             "static", "*.pyc"))
+    shutil.copytree(
+        app,
+        copy,
+        ignore=shutil.ignore_patterns("locale", "migrations", "tests", "__pycache__", "static", "*.pyc"),
+    )
     (copy / "locale").mkdir()
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "danvan.settings.test", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-P", "-m", "django", "makemessages", "-l", "vi", "--no-obsolete", "--no-location"],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=300,
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     generated = copy / "locale" / "vi" / "LC_MESSAGES" / "django.po"

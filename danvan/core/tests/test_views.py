@@ -15,18 +15,30 @@ def test_core_pages_matrix(client, accounts):
     a = accounts
     everyone = list(a.values())
     assert_access(client, reverse("core:home"), allowed=everyone)
-    assert_access(client, reverse("core:audit"),
-                  allowed=[a["coordinator"], a["leader"], a["admin"]],
-                  forbidden=[a["officer"], a["other_officer"], a["reception"]])
+    assert_access(
+        client,
+        reverse("core:audit"),
+        allowed=[a["coordinator"], a["leader"], a["admin"]],
+        forbidden=[a["officer"], a["other_officer"], a["reception"]],
+    )
     assert_access(client, reverse("password_change"), allowed=everyone)
-    assert_access(client, reverse("admin:index"), allowed=[a["admin"]], anonymous=302,
-                  redirected=[a[k] for k in ("coordinator", "leader", "officer", "other_officer",
-                                             "reception")])
+    assert_access(
+        client,
+        reverse("admin:index"),
+        allowed=[a["admin"]],
+        anonymous=302,
+        redirected=[a[k] for k in ("coordinator", "leader", "officer", "other_officer", "reception")],
+    )
 
 
 def test_home_for_coordinator_shows_changes_and_accounts(client, accounts, org_tree):
-    services.rename_unit(org_tree["interior"], on=date(2025, 3, 1),
-                         name="Sở Nội vụ (mới)", key="t-snv-new", legal_basis="QĐ 17/2025/QĐ-UBND")
+    services.rename_unit(
+        org_tree["interior"],
+        on=date(2025, 3, 1),
+        name="Sở Nội vụ (mới)",
+        key="t-snv-new",
+        legal_basis="QĐ 17/2025/QĐ-UBND",
+    )
     client.force_login(accounts["coordinator"])
     response = client.get(reverse("core:home"))
     body = response.content.decode()
@@ -39,8 +51,9 @@ def test_home_for_coordinator_shows_changes_and_accounts(client, accounts, org_t
 
 
 def test_home_for_officer_shows_only_own_scope(client, accounts, org_tree):
-    services.rename_unit(org_tree["organisation"], on=date(2025, 3, 1),
-                         name="Ban Tổ chức (mới)", key="t-btc-new")
+    services.rename_unit(
+        org_tree["organisation"], on=date(2025, 3, 1), name="Ban Tổ chức (mới)", key="t-btc-new"
+    )
     client.force_login(accounts["officer"])
     response = client.get(reverse("core:home"))
     body = response.content.decode()
@@ -125,15 +138,24 @@ def test_four_failures_do_not_lock(client, accounts):
 
 def test_password_change(client, accounts):
     client.force_login(accounts["officer"])
-    response = client.post(reverse("password_change"), {
-        "old_password": "khong-dung",
-        "new_password1": "Moi-matkhau-2026", "new_password2": "Moi-matkhau-2026",
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "khong-dung",
+            "new_password1": "Moi-matkhau-2026",
+            "new_password2": "Moi-matkhau-2026",
+        },
+    )
     assert response.status_code == 200
     assert "Mật khẩu cũ không chính xác" in response.content.decode()
-    response = client.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": "Moi-matkhau-2026", "new_password2": "Moi-matkhau-2026",
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Moi-matkhau-2026",
+            "new_password2": "Moi-matkhau-2026",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == reverse("password_change_done")
     assert "Mật khẩu của bạn đã được thay đổi." in client.get(response["Location"]).content.decode()
     client.logout()

@@ -74,9 +74,7 @@ def test_evaluation_list_and_counts_follow_the_scope(api, people, round_2024, wh
     response = api.get(f"{API}evaluations/", {"round": round_2024.pk, "status": "not_started"})
     assert response.json()["count"] == len([u for u in expected if u != "Xã A1"])
     rounds = api.get(f"{API}rounds/").json()["results"]
-    assert [(r["n_total"], r["n_approved"]) for r in rounds] == [
-        (len(expected), int("Xã A1" in expected))
-    ]
+    assert [(r["n_total"], r["n_approved"]) for r in rounds] == [(len(expected), int("Xã A1" in expected))]
 
 
 def test_evaluation_details_out_of_scope_are_404(api, people, hierarchy, round_2024):
@@ -155,7 +153,10 @@ def test_values_follow_the_scope_and_drill_down_hides_other_units(api, people, h
     assert (body["numerator"], body["denominator"], body["value"], body["met"]) == (1, 4, "25.00", False)
     breakdown = body["breakdown"]
     assert (breakdown["met"], breakdown["not_met"], sorted(breakdown["missing"]), breakdown["hidden"]) == (
-        [a1], [], sorted([a2, b1, b2]), 0
+        [a1],
+        [],
+        sorted([a2, b1, b2]),
+        0,
     )
 
     _as(api, people["district_a"])
@@ -244,7 +245,8 @@ def test_self_assessment_and_submit_through_the_api(api, people, hierarchy, roun
     assert [e["action"] for e in response.json()["events"]] == ["submit"]
     response = api.post(url, {"scores": scores}, format="json")
     assert (response.status_code, response.json()) == (
-        400, {"detail": ["Bản đánh giá đã gửi thẩm định nên không thể sửa lúc này."]}
+        400,
+        {"detail": ["Bản đánh giá đã gửi thẩm định nên không thể sửa lúc này."]},
     )
 
 
@@ -285,7 +287,9 @@ def test_review_actions_through_the_api(api, people, hierarchy, round_2024):
     maximum = services.max_total(ev.round.criteria_set)
     expected = maximum - points[0].max_score
     assert (body["status"], body["final_score"], body["review_comment"]) == (
-        "approved", f"{expected:.2f}", "Trừ điểm"
+        "approved",
+        f"{expected:.2f}",
+        "Trừ điểm",
     )
     assert api.post(base + "approve/", {}, format="json").json() == {
         "detail": ["Chỉ duyệt được bản đánh giá đã gửi."]
@@ -317,15 +321,28 @@ def test_evidence_download_is_scope_checked(client, api, people, hierarchy, roun
 
     _as(api, people["district_a"])
     listed = api.get(f"{API}evaluations/{ev.pk}/").json()["evidence"]
-    assert listed == [{
-        "id": evidence.pk, "name": "bien-ban.pdf", "size": 19, "criterion": None,
-        "uploaded_at": listed[0]["uploaded_at"], "download_url": url,
-    }]
+    assert listed == [
+        {
+            "id": evidence.pk,
+            "name": "bien-ban.pdf",
+            "size": 19,
+            "criterion": None,
+            "uploaded_at": listed[0]["uploaded_at"],
+            "download_url": url,
+        }
+    ]
     client.force_login(people["commune_a2"])
     page = client.get(ev.get_absolute_url()).content.decode()
     assert f'href="{url}"' in page and "/media/" not in page
-    for who, status in (("commune_a2", 200), ("district_a", 200), ("coordinator", 200), ("leader", 200),
-                        ("district_b", 404), ("commune_a1", 404), ("officer", 404)):
+    for who, status in (
+        ("commune_a2", 200),
+        ("district_a", 200),
+        ("coordinator", 200),
+        ("leader", 200),
+        ("district_b", 404),
+        ("commune_a1", 404),
+        ("officer", 404),
+    ):
         client.force_login(people[who])
         response = client.get(url)
         assert response.status_code == status, who
@@ -351,7 +368,8 @@ def test_evidence_upload_through_the_api(api, people, hierarchy, round_2024, set
     _as(api, people["commune_a2"])
     response = api.post(url, upload(b"MZ\x90\x00 not a pdf"), format="multipart")
     assert (response.status_code, response.json()) == (
-        400, {"detail": ["Chỉ được đính kèm tệp PDF, ảnh (JPG, PNG), Word hoặc Excel."]}
+        400,
+        {"detail": ["Chỉ được đính kèm tệp PDF, ảnh (JPG, PNG), Word hoặc Excel."]},
     )
     response = api.post(url, upload(criterion=999999), format="multipart")
     assert response.json() == {

@@ -15,9 +15,7 @@ from .factories import full_scores, open_round
 
 pytestmark = pytest.mark.django_db
 QCDC = CriteriaKind.GRASSROOTS_DEMOCRACY
-LOCKED = (
-    "Bộ tiêu chí này đã được dùng cho một đợt đánh giá nên không thể sửa. Tạo phiên bản mới để thay đổi."
-)
+LOCKED = "Bộ tiêu chí này đã được dùng cho một đợt đánh giá nên không thể sửa. Tạo phiên bản mới để thay đổi."
 
 
 def _messages(response) -> list[str]:
@@ -66,25 +64,48 @@ def test_coordinator_edits_groups_and_criteria_before_a_round(client, people, dr
     assert list(first.criteria.order_by("order").values_list("order", flat=True)) == list(
         range(1, len(codes))
     )
-    response = client.post(reverse("indicators:criterion_add", args=[first.pk]), {
-        "code": "1.9", "text": "Niêm yết công khai tại nhà văn hóa", "guidance": "", "mode": "points",
-        "max_score": "0", "required": "",
-    })
+    response = client.post(
+        reverse("indicators:criterion_add", args=[first.pk]),
+        {
+            "code": "1.9",
+            "text": "Niêm yết công khai tại nhà văn hóa",
+            "guidance": "",
+            "mode": "points",
+            "max_score": "0",
+            "required": "",
+        },
+    )
     assert "Tiêu chí chấm điểm phải có điểm tối đa lớn hơn 0." in response.content.decode()
-    client.post(reverse("indicators:criterion_add", args=[first.pk]), {
-        "code": "1.9", "text": "Niêm yết công khai tại nhà văn hóa", "guidance": "", "mode": "points",
-        "max_score": "5", "required": "",
-    })
+    client.post(
+        reverse("indicators:criterion_add", args=[first.pk]),
+        {
+            "code": "1.9",
+            "text": "Niêm yết công khai tại nhà văn hóa",
+            "guidance": "",
+            "mode": "points",
+            "max_score": "5",
+            "required": "",
+        },
+    )
     assert _codes(first)[-1] == "1.9"
 
     # thresholds and the "meets" rule
-    response = client.post(draft_set.get_absolute_url(), {
-        "name": draft_set.name, "description": "", "threshold_good": "85", "threshold_fair": "65",
-        "threshold_average": "45", "meets_min_grade": "fair",
-    })
+    response = client.post(
+        draft_set.get_absolute_url(),
+        {
+            "name": draft_set.name,
+            "description": "",
+            "threshold_good": "85",
+            "threshold_fair": "65",
+            "threshold_average": "45",
+            "meets_min_grade": "fair",
+        },
+    )
     draft_set.refresh_from_db()
     assert (draft_set.threshold_good, draft_set.threshold_fair, draft_set.threshold_average) == (
-        Decimal(85), Decimal(65), Decimal(45)
+        Decimal(85),
+        Decimal(65),
+        Decimal(45),
     )
     assert draft_set.meets_min_grade == "fair"
 
@@ -139,10 +160,17 @@ def test_locked_set_is_refused_with_a_vietnamese_message(client, people):
         assert _messages(response) == [LOCKED], url
     response = client.get(reverse("indicators:criterion_edit", args=[criterion.pk]))
     assert response.status_code == 302 and _messages(response) == [LOCKED]
-    response = client.post(cs.get_absolute_url(), {
-        "name": cs.name, "description": "", "threshold_good": "60", "threshold_fair": "50",
-        "threshold_average": "40", "meets_min_grade": "fair",
-    })
+    response = client.post(
+        cs.get_absolute_url(),
+        {
+            "name": cs.name,
+            "description": "",
+            "threshold_good": "60",
+            "threshold_fair": "50",
+            "threshold_average": "40",
+            "meets_min_grade": "fair",
+        },
+    )
     assert _messages(response) == [LOCKED]
     cs.refresh_from_db()
     assert (_titles(cs), _codes(part), cs.threshold_good) == before
@@ -153,12 +181,18 @@ def test_locked_set_is_refused_with_a_vietnamese_message(client, people):
 
 def _indicator_data(indicator, **changes):
     data = {
-        "name": indicator.name, "description": indicator.description, "source": indicator.source,
+        "name": indicator.name,
+        "description": indicator.description,
+        "source": indicator.source,
         "kind": indicator.kind,
-        "measure": indicator.measure, "min_grade": indicator.min_grade,
-        "missing_policy": indicator.missing_policy, "comparator": indicator.comparator,
-        "target_value": str(indicator.target_value), "start_year": indicator.start_year,
-        "end_year": indicator.end_year, "scope": indicator.scope_id or "",
+        "measure": indicator.measure,
+        "min_grade": indicator.min_grade,
+        "missing_policy": indicator.missing_policy,
+        "comparator": indicator.comparator,
+        "target_value": str(indicator.target_value),
+        "start_year": indicator.start_year,
+        "end_year": indicator.end_year,
+        "scope": indicator.scope_id or "",
     }
     data.update(changes)
     return data
@@ -192,16 +226,26 @@ def test_coordinator_edits_an_indicator_and_values_are_recomputed(client, people
     response = client.post(url, _indicator_data(indicator, start_year=1990))
     assert "Hãy nhập năm từ 2000 đến 2100." in response.content.decode()
 
-    response = client.post(url, _indicator_data(
-        indicator, comparator=">=", target_value="50", start_year=2022, scope=hierarchy["district_a"].pk,
-    ))
+    response = client.post(
+        url,
+        _indicator_data(
+            indicator,
+            comparator=">=",
+            target_value="50",
+            start_year=2022,
+            scope=hierarchy["district_a"].pk,
+        ),
+    )
     assert response.status_code == 302
     assert _messages(response) == [  # whole scope, district A, communes A1 and A2
         "Đã lưu chỉ tiêu; đã tính lại 4 giá trị (các giá trị trước vẫn được lưu)."
     ]
     indicator.refresh_from_db()
     assert (indicator.comparator, indicator.target_value, indicator.start_year, indicator.scope) == (
-        ">=", Decimal(50), 2022, hierarchy["district_a"]
+        ">=",
+        Decimal(50),
+        2022,
+        hierarchy["district_a"],
     )
     values = IndicatorValue.objects.filter(indicator=indicator, year=2024, area=None)
     old, new = values.get(current=False), values.get(current=True)

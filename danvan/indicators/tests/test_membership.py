@@ -24,8 +24,13 @@ def _counts(people: int) -> dict[str, int]:
 
 def _return(survey, actor, unit, population, people, *, submit=True):
     return membership.save_return(
-        survey, actor=actor, unit=unit, population_of_age=population, people_reached=people,
-        counts=_counts(people), submit=submit,
+        survey,
+        actor=actor,
+        unit=unit,
+        population_of_age=population,
+        people_reached=people,
+        counts=_counts(people),
+        submit=submit,
     )
 
 
@@ -40,8 +45,11 @@ def survey(people, hierarchy, indicator, django_capture_on_commit_callbacks):
     coordinator = people["coordinator"]
     with django_capture_on_commit_callbacks(execute=True):
         survey = membership.create_survey(
-            actor=coordinator, year=2024, title="Khảo sát đoàn viên, hội viên 2024",
-            deadline=date(2024, 10, 31), target_percent=D("75"),
+            actor=coordinator,
+            year=2024,
+            title="Khảo sát đoàn viên, hội viên 2024",
+            deadline=date(2024, 10, 31),
+            target_percent=D("75"),
             units=[hierarchy[k] for k in ("commune_a1", "commune_a2", "commune_b1", "commune_b2")],
         )
         _return(survey, coordinator, hierarchy["commune_a1"], 2000, 1234)
@@ -60,7 +68,10 @@ def test_the_value_is_the_surveys_share_with_its_target_and_provenance(survey, i
     assert (value.numerator, value.denominator, value.value) == (1934, 3000, D("64.5"))
     assert (value.target_value, value.target_label, value.met) == (D("75"), "≥ 75%", False)
     assert (value.survey_id, value.reference_date, value.round_id, value.criteria_set_id) == (
-        survey.pk, date(2024, 10, 31), None, None
+        survey.pk,
+        date(2024, 10, 31),
+        None,
+        None,
     )
     a1, a2, b1, b2 = (hierarchy[k].pk for k in ("commune_a1", "commune_a2", "commune_b1", "commune_b2"))
     assert value.not_evaluated == 2  # B1 has not returned, B2 only saved a draft
@@ -127,8 +138,12 @@ def test_one_recomputation_for_many_returns_in_one_transaction(people, hierarchy
     )
     # Inside the test's transaction nothing runs until the commit callback does.
     survey = membership.create_survey(
-        actor=people["coordinator"], year=2023, title="Khảo sát 2023", deadline=date(2023, 10, 31),
-        target_percent=D("70"), units=[hierarchy["commune_a1"]],
+        actor=people["coordinator"],
+        year=2023,
+        title="Khảo sát 2023",
+        deadline=date(2023, 10, 31),
+        target_percent=D("70"),
+        units=[hierarchy["commune_a1"]],
     )
     for people_reached in (100, 200, 300):
         _return(survey, people["coordinator"], hierarchy["commune_a1"], 1000, people_reached)
@@ -141,8 +156,13 @@ def test_one_recomputation_for_many_returns_in_one_transaction(people, hierarchy
 
 def test_a_scope_counts_only_the_returns_under_it(survey, indicator, people, hierarchy):
     scoped = Indicator.objects.create(
-        code="tap-hop-huyen-b", name="Tập hợp quần chúng — huyện B", source=IndicatorSource.MEMBERSHIP,
-        comparator=">=", start_year=2024, end_year=2024, scope=hierarchy["district_b"],
+        code="tap-hop-huyen-b",
+        name="Tập hợp quần chúng — huyện B",
+        source=IndicatorSource.MEMBERSHIP,
+        comparator=">=",
+        start_year=2024,
+        end_year=2024,
+        scope=hierarchy["district_b"],
     )
     _return(survey, people["coordinator"], hierarchy["commune_b1"], 1000, 800)
     services.compute_indicator_values(indicators=[scoped, indicator])
@@ -184,20 +204,36 @@ def test_value_drill_down_and_api_follow_the_scope(client, survey, indicator, pe
     body = client.get("/api/indicators/values/", {"indicator": indicator.pk, "overall": "true"}).json()
     row = body["results"][0]
     assert (row["survey"], row["target_value"], row["value"], row["round"]) == (
-        survey.pk, "75.00", "64.50", None
+        survey.pk,
+        "75.00",
+        "64.50",
+        None,
     )
     assert row["breakdown"] == {
-        "met": [], "not_met": [], "missing": [], "returned": [],
-        "not_returned": [hierarchy["commune_b1"].pk, hierarchy["commune_b2"].pk], "hidden": 2,
+        "met": [],
+        "not_met": [],
+        "missing": [],
+        "returned": [],
+        "not_returned": [hierarchy["commune_b1"].pk, hierarchy["commune_b2"].pk],
+        "hidden": 2,
     }
 
 
 def test_the_definition_form_needs_a_kind_only_for_evaluations(client, people, indicator):
     client.force_login(people["coordinator"])
     data = {
-        "name": indicator.name, "description": "", "source": "evaluations", "kind": "", "measure": "meets",
-        "min_grade": "good", "missing_policy": "count_as_not_met", "comparator": ">=", "target_value": "75",
-        "start_year": 2021, "end_year": 2025, "scope": "",
+        "name": indicator.name,
+        "description": "",
+        "source": "evaluations",
+        "kind": "",
+        "measure": "meets",
+        "min_grade": "good",
+        "missing_policy": "count_as_not_met",
+        "comparator": ">=",
+        "target_value": "75",
+        "start_year": 2021,
+        "end_year": 2025,
+        "scope": "",
     }
     url = reverse("indicators:indicator_edit", args=[indicator.pk])
     response = client.post(url, data)

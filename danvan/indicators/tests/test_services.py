@@ -245,7 +245,10 @@ def test_default_indicators_come_from_the_plan_when_imported(db):
     )
     assert (qcdc.plan_target, qcdc.target_label) == (None, "> 80%")
     assert (membership.source, membership.kind, membership.plan_target, membership.comparator) == (
-        "membership", "", None, ">="
+        "membership",
+        "",
+        None,
+        ">=",
     )
     assert services.ensure_default_indicators()[0].pk == dvk.pk
 
@@ -277,13 +280,20 @@ def test_scope_unit_restricts_numerator_and_denominator(people, hierarchy, org_t
     _approve(evs["h-commune-a1"], people["commune_a1"], people["district_a"], fraction=1.0)
     b1 = _officer_for(people, "commune_b1", hierarchy)
     _approve(evs["h-commune-b1"], b1, people["district_b"], fraction=1.0)
-    _approve(evs["h-commune-b2"], _officer_for(people, "commune_b2", hierarchy), people["district_b"],
-             fraction=1.0)
+    _approve(
+        evs["h-commune-b2"], _officer_for(people, "commune_b2", hierarchy), people["district_b"], fraction=1.0
+    )
 
     def scoped(code, scope):
         return Indicator.objects.create(
-            code=code, name=code, kind=base.kind, measure=base.measure, min_grade=base.min_grade,
-            start_year=2024, end_year=2025, scope=scope,
+            code=code,
+            name=code,
+            kind=base.kind,
+            measure=base.measure,
+            min_grade=base.min_grade,
+            start_year=2024,
+            end_year=2025,
+            scope=scope,
         )
 
     district_a = scoped("a", hierarchy["district_a"])
@@ -305,8 +315,9 @@ def test_scope_unit_restricts_numerator_and_denominator(people, hierarchy, org_t
         [hierarchy["commune_a1"].pk, hierarchy["commune_a2"].pk]
     )
     areas = sorted(
-        IndicatorValue.objects.filter(indicator=district_a, year=2024, current=True, area__isnull=False)
-        .values_list("area__key", flat=True)
+        IndicatorValue.objects.filter(
+            indicator=district_a, year=2024, current=True, area__isnull=False
+        ).values_list("area__key", flat=True)
     )
     assert areas == ["h-commune-a1", "h-commune-a2", "h-district-a"]
     # 2025: the district no longer exists on 31/12/2025, so nothing is under it (0/0, no value).

@@ -61,8 +61,10 @@ def test_commune_cannot_approve_itself_over_http(client, people, approved, hiera
     ev = approved.evaluations.get(unit=hierarchy["commune_a2"])
     client.force_login(people["commune_a2"])
     url = reverse("indicators:evaluation_self", args=[ev.pk])
-    data = {f"score_{c.pk}": ("1" if c.mode == "pass_fail" else str(c.max_score))
-            for c in ev.round.criteria_set.criteria.all()}
+    data = {
+        f"score_{c.pk}": ("1" if c.mode == "pass_fail" else str(c.max_score))
+        for c in ev.round.criteria_set.criteria.all()
+    }
     response = client.post(url, {**data, "submit": "1"}, follow=True)
     assert "Đã gửi bản tự đánh giá để xét duyệt." in response.content.decode()
     review = reverse("indicators:evaluation_review", args=[ev.pk])
@@ -74,13 +76,15 @@ def test_commune_cannot_approve_itself_over_http(client, people, approved, hiera
 
 
 def test_drill_down_lists_the_units_behind_the_number(client, people, approved, hierarchy):
-    value = IndicatorValue.objects.get(year=2024, area__isnull=True, current=True,
-        indicator__code="dan-chu-co-so")
+    value = IndicatorValue.objects.get(
+        year=2024, area__isnull=True, current=True, indicator__code="dan-chu-co-so"
+    )
     client.force_login(people["coordinator"])
     html = client.get(value.get_absolute_url()).content.decode()
     assert "Xã A1" in html and "Xã B2" in html
-    district_b_value = IndicatorValue.objects.get(year=2024, area=hierarchy["district_b"], current=True,
-                                                  indicator__code="dan-chu-co-so")
+    district_b_value = IndicatorValue.objects.get(
+        year=2024, area=hierarchy["district_b"], current=True, indicator__code="dan-chu-co-so"
+    )
     client.force_login(people["district_a"])
     assert client.get(district_b_value.get_absolute_url()).status_code == 404
     html = client.get(value.get_absolute_url()).content.decode()
@@ -93,8 +97,13 @@ def test_export_xlsx(client, people, approved):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     wb = load_workbook(BytesIO(response.content))
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
-    assert rows[1][:5] == ("Tỷ lệ cơ sở thực hiện tốt quy chế dân chủ ở cơ sở", 2024, 25.0, "> 80%",
-        "Chưa đạt")
+    assert rows[1][:5] == (
+        "Tỷ lệ cơ sở thực hiện tốt quy chế dân chủ ở cơ sở",
+        2024,
+        25.0,
+        "> 80%",
+        "Chưa đạt",
+    )
     areas = [r[2] for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True)]
     assert sorted(areas) == ["Huyện A", "Huyện B", "Xã A1", "Xã A2", "Xã B1", "Xã B2"]
 
@@ -107,10 +116,17 @@ def test_criteria_pages(client, people, approved):
     response = client.post(reverse("indicators:criteria_set_revise", args=[cs.pk]), {"year": "2025"})
     new = cs.revisions.get()
     assert response.url == new.get_absolute_url() and (new.year, new.version) == (2025, 1)
-    response = client.post(new.get_absolute_url(), {
-        "name": new.name, "description": "", "threshold_good": "95", "threshold_fair": "96",
-        "threshold_average": "50", "meets_min_grade": "good",
-    })
+    response = client.post(
+        new.get_absolute_url(),
+        {
+            "name": new.name,
+            "description": "",
+            "threshold_good": "95",
+            "threshold_fair": "96",
+            "threshold_average": "50",
+            "meets_min_grade": "good",
+        },
+    )
     assert "Ngưỡng phải giảm dần" in response.content.decode()
 
 
@@ -121,8 +137,12 @@ def test_the_plan_target_is_linked_only_for_who_may_open_the_plan(client, accoun
 
     plan = Plan.objects.create(title="Kế hoạch thực hiện công tác dân vận", term_start=2020, term_end=2025)
     target = PlanTarget.objects.create(
-        plan=plan, text="Hàng năm, có trên 80% cơ quan, đơn vị đạt tiêu chí Dân vận khéo",
-        subject="cơ quan, đơn vị đạt tiêu chí Dân vận khéo", comparator=">", value=Decimal(80), unit="%",
+        plan=plan,
+        text="Hàng năm, có trên 80% cơ quan, đơn vị đạt tiêu chí Dân vận khéo",
+        subject="cơ quan, đơn vị đạt tiêu chí Dân vận khéo",
+        comparator=">",
+        value=Decimal(80),
+        unit="%",
     )
     dvk = services.ensure_default_indicators()[0]
     link = f'href="{target.get_absolute_url()}"'

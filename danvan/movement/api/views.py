@@ -674,11 +674,7 @@ class ExemplaryModelViewSet(RecordViewSet):
     filterset_class = ModelFilterSet
 
     def scoped_queryset(self):
-        qs = (
-            ExemplaryModel.objects.visible_to(_user(self))
-            .select_related("unit", "area")
-            .with_award_counts()
-        )
+        qs = ExemplaryModel.objects.visible_to(_user(self)).select_related("unit", "area").with_award_counts()
         if self.action != "list":
             qs = qs.prefetch_related("awards", "replications", "evidence")
         return qs.order_by("-year", "name", "pk")

@@ -30,9 +30,13 @@ class ExemplaryModel(TimeStampedModel):
         "orgs.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="exemplary_models"
     )
     area = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="exemplary_models_here", limit_choices_to={"kind__in": ["province", "district",
-            "commune"]},
+        "orgs.OrgUnit",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exemplary_models_here",
+        limit_choices_to={"kind__in": ["province", "district", "commune"]},
     )
     description = models.TextField(_("description"))
     results = models.TextField(_("results"), blank=True)
@@ -141,8 +145,12 @@ class Replication(models.Model):
 
     model = models.ForeignKey(ExemplaryModel, on_delete=models.CASCADE, related_name="replications")
     place = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("where"), null=True, blank=True, on_delete=models.SET_NULL,
-            related_name="+"
+        "orgs.OrgUnit",
+        verbose_name=_("where"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     place_name = models.CharField(_("where (as written)"), max_length=255, blank=True)
     count = models.PositiveIntegerField(_("number of copies"), default=1)

@@ -13,9 +13,19 @@ from danvan.core.text import fold
 
 from ..models import Award, ExemplaryModel, ModelEvidence, Replication
 
-MODEL_FIELDS = ("kind", "name", "person_name", "field", "level", "year", "unit", "area", "description",
+MODEL_FIELDS = (
+    "kind",
+    "name",
+    "person_name",
+    "field",
+    "level",
+    "year",
+    "unit",
+    "area",
+    "description",
     "results",
-                "proposed_by")
+    "proposed_by",
+)
 EVIDENCE_TYPES = {"pdf", "jpg", "png", "docx", "xlsx", "doc", "xls"}
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -26,8 +36,11 @@ def _require(actor, perm: str, obj=None) -> None:
 
 
 def _search_text(model: ExemplaryModel) -> str:
-    return " | ".join(fold(t) for t in (model.name, model.person_name, model.description, model.results,
-                                        model.proposed_by) if t)
+    return " | ".join(
+        fold(t)
+        for t in (model.name, model.person_name, model.description, model.results, model.proposed_by)
+        if t
+    )
 
 
 def _check_unit(actor, unit) -> None:
@@ -64,8 +77,9 @@ def update_model(model: ExemplaryModel, *, actor, **values) -> ExemplaryModel:
 
 
 @transaction.atomic
-def set_published(model: ExemplaryModel, published: bool, *, actor,
-    now: datetime | None = None) -> ExemplaryModel:
+def set_published(
+    model: ExemplaryModel, published: bool, *, actor, now: datetime | None = None
+) -> ExemplaryModel:
     """The Board publishes a model on the public portal, or withdraws it."""
     _require(actor, "movement.publish_exemplarymodel", model)
     model.published = published
@@ -75,25 +89,47 @@ def set_published(model: ExemplaryModel, published: bool, *, actor,
 
 
 @transaction.atomic
-def add_award(model: ExemplaryModel, *, actor, form: str, deciding_body: str, decision_number: str,
-              decision_date: date, note: str = "") -> Award:
+def add_award(
+    model: ExemplaryModel,
+    *,
+    actor,
+    form: str,
+    deciding_body: str,
+    decision_number: str,
+    decision_date: date,
+    note: str = "",
+) -> Award:
     _require(actor, "movement.change_exemplarymodel", model)
-    award = Award(model=model, form=form, deciding_body=deciding_body.strip(),
-                  decision_number=decision_number.strip(), decision_date=decision_date, note=note)
+    award = Award(
+        model=model,
+        form=form,
+        deciding_body=deciding_body.strip(),
+        decision_number=decision_number.strip(),
+        decision_date=decision_date,
+        note=note,
+    )
     award.full_clean()
     award.save()
     return award
 
 
 @transaction.atomic
-def add_replication(model: ExemplaryModel, *, actor, year: int, count: int = 1, place=None,
+def add_replication(
+    model: ExemplaryModel,
+    *,
+    actor,
+    year: int,
+    count: int = 1,
+    place=None,
     place_name: str = "",
-                    note: str = "") -> Replication:
+    note: str = "",
+) -> Replication:
     _require(actor, "movement.change_exemplarymodel", model)
     if place is None and not place_name.strip():
         raise ValidationError({"place_name": _("Say where the model was replicated.")})
-    replication = Replication(model=model, year=year, count=count, place=place, place_name=place_name.strip(),
-                              note=note)
+    replication = Replication(
+        model=model, year=year, count=count, place=place, place_name=place_name.strip(), note=note
+    )
     replication.full_clean()
     replication.save()
     return replication

@@ -97,8 +97,8 @@ def add_recommendation(
 def answer_recommendation(
     rec: Recommendation, *, actor, answer: str, evidence=None, now: datetime | None = None
 ) -> Recommendation:
-    """The addressed body answers; a new answer replaces an earlier one until the recommendation is resolved.
-    """
+    """The addressed body answers; a new answer replaces an earlier one until the recommendation is
+    resolved."""
     require(actor, "movement.answer_recommendation", rec)
     if rec.status == RecommendationStatus.RESOLVED:
         raise ValidationError(_("This recommendation is already resolved."))

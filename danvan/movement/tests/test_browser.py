@@ -63,8 +63,12 @@ def test_survey_returned_closed_and_shown_on_the_portal(page, login, accounts, o
     PlanFactory(status="active")
     indicators.ensure_default_indicators()  # the seed plan's term: 2021-2025
     survey = membership.create_survey(
-        actor=accounts["coordinator"], year=2025, title="Khảo sát đoàn viên, hội viên năm 2025",
-        deadline=date(2025, 10, 31), target_percent=Decimal("75"), units=[org_tree["people"]],
+        actor=accounts["coordinator"],
+        year=2025,
+        title="Khảo sát đoàn viên, hội viên năm 2025",
+        deadline=date(2025, 10, 31),
+        target_percent=Decimal("75"),
+        units=[org_tree["people"]],
     )
     survey_page = f"{page.base_url}{survey.get_absolute_url()}"
     share = page.locator("[data-indicator=tap-hop-quan-chung] [data-role=value]")

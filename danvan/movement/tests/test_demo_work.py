@@ -21,8 +21,17 @@ pytestmark = pytest.mark.django_db
 def test_small_demo_fills_every_area(accounts, org_tree, front):
     out = io.StringIO()
     demo.build(scale="small", stdout=out)
-    for model in (SupervisionProgramme, Recommendation, MembershipSurvey, TrainingCourse, PrestigiousPerson,
-                  ReligiousBody, ComplexCase, EthnicFestival, OpinionNote):
+    for model in (
+        SupervisionProgramme,
+        Recommendation,
+        MembershipSurvey,
+        TrainingCourse,
+        PrestigiousPerson,
+        ReligiousBody,
+        ComplexCase,
+        EthnicFestival,
+        OpinionNote,
+    ):
         assert model.objects.exists(), model.__name__
     assert Recommendation.objects.filter(status="open").exists()
     assert "supervision programmes" in out.getvalue()

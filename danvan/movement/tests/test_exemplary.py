@@ -11,21 +11,34 @@ pytestmark = pytest.mark.django_db
 
 
 def _model(actor, unit, **extra):
-    values = dict(kind="model", name="Mô hình “Dân vận khéo” trong cải cách hành chính",
+    values = dict(
+        kind="model",
+        name="Mô hình “Dân vận khéo” trong cải cách hành chính",
         field="political_system",
-                  level="province", year=2023, unit=unit, description="Tiếp nhận hồ sơ một cửa tại nhà.",
-                  results="Giảm 40% thời gian giải quyết hồ sơ.", proposed_by="Sở Nội vụ")
+        level="province",
+        year=2023,
+        unit=unit,
+        description="Tiếp nhận hồ sơ một cửa tại nhà.",
+        results="Giảm 40% thời gian giải quyết hồ sơ.",
+        proposed_by="Sở Nội vụ",
+    )
     values.update(extra)
     return services.create_model(actor=actor, **values)
 
 
 def test_registry_flow_and_publishing(accounts, org_tree):
     model = _model(accounts["officer"], org_tree["interior"])  # UBND officer, Sở Nội vụ is below it
-    services.add_award(model, actor=accounts["officer"], form="certificate_of_merit",
-                       deciding_body="Ủy ban nhân dân tỉnh", decision_number="123/QĐ-UBND",
-                       decision_date=date(2023, 12, 20))
-    services.add_replication(model, actor=accounts["officer"], year=2024, count=3,
-        place_name="Huyện Long Thành")
+    services.add_award(
+        model,
+        actor=accounts["officer"],
+        form="certificate_of_merit",
+        deciding_body="Ủy ban nhân dân tỉnh",
+        decision_number="123/QĐ-UBND",
+        decision_date=date(2023, 12, 20),
+    )
+    services.add_replication(
+        model, actor=accounts["officer"], year=2024, count=3, place_name="Huyện Long Thành"
+    )
     services.add_replication(model, actor=accounts["officer"], year=2024, count=2, place=org_tree["people"])
     assert model.replication_count == 5
     with pytest.raises(PermissionDenied):
@@ -52,12 +65,14 @@ def test_officers_register_only_in_their_scope(accounts, org_tree):
 
 def test_visibility_search_and_filters(client, accounts, org_tree):
     hidden = _model(accounts["officer"], org_tree["interior"], name="Dân vận khéo ở khu phố")
-    shown = _model(accounts["coordinator"], org_tree["board"], name="Tuyên truyền bằng loa",
-        field="culture_society")
+    shown = _model(
+        accounts["coordinator"], org_tree["board"], name="Tuyên truyền bằng loa", field="culture_society"
+    )
     services.set_published(shown, True, actor=accounts["coordinator"])
+
     def names(who):
-        return sorted(ExemplaryModel.objects.visible_to(accounts[who]).values_list("name",
-            flat=True))  # noqa
+        return sorted(ExemplaryModel.objects.visible_to(accounts[who]).values_list("name", flat=True))  # noqa
+
     assert names("other_officer") == ["Tuyên truyền bằng loa"]
     assert names("officer") == ["Dân vận khéo ở khu phố", "Tuyên truyền bằng loa"]
     assert list(ExemplaryModel.objects.search("dan van KHEO khu pho")) == [hidden]

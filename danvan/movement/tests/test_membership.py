@@ -139,11 +139,19 @@ def test_entered_figures_are_checked(accounts, org_tree):
 
 def test_closing_a_survey_locks_its_returns(accounts, org_tree):
     survey = services.create_survey(
-        actor=accounts["coordinator"], year=2025, title="Khảo sát 2025", deadline=date(2025, 10, 31),
-        target_percent=Decimal("70"), units=[org_tree["people"]],
+        actor=accounts["coordinator"],
+        year=2025,
+        title="Khảo sát 2025",
+        deadline=date(2025, 10, 31),
+        target_percent=Decimal("70"),
+        units=[org_tree["people"]],
     )
-    figures = {"unit": org_tree["people"], "population_of_age": 500, "people_reached": 180,
-               "counts": {"youth_union": 120, "farmers": 100}}
+    figures = {
+        "unit": org_tree["people"],
+        "population_of_age": 500,
+        "people_reached": 180,
+        "counts": {"youth_union": 120, "farmers": 100},
+    }
     ret = services.save_return(survey, actor=accounts["officer"], **figures)
     with pytest.raises(PermissionDenied):  # only the Board closes a round
         services.close_survey(survey, actor=accounts["officer"])
@@ -161,8 +169,9 @@ def test_closing_a_survey_locks_its_returns(accounts, org_tree):
             services.save_return(survey, actor=accounts[actor], **{**figures, "people_reached": 150})
         assert error.value.messages == ["Đợt khảo sát đã khóa sổ: không thể gửi hoặc sửa số liệu nữa."]
     with pytest.raises(ValidationError) as error:
-        services.load_member_list(survey, actor=accounts["officer"], unit=org_tree["people"],
-                                  population_of_age=500, rows=[])
+        services.load_member_list(
+            survey, actor=accounts["officer"], unit=org_tree["people"], population_of_age=500, rows=[]
+        )
     assert error.value.messages == ["Đợt khảo sát đã khóa sổ: không thể gửi hoặc sửa số liệu nữa."]
     ret.refresh_from_db()
     assert ret.people_reached == 180

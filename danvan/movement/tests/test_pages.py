@@ -235,6 +235,7 @@ def test_the_board_closes_a_survey_from_its_page(client, accounts, records):
     response = client.get(reverse("movement:survey_return_new", args=[survey.pk]), follow=True)
     assert response.redirect_chain == [(page, 302)]
     assert "Đợt khảo sát đã khóa sổ: không thể gửi hoặc sửa số liệu nữa." in response.content.decode()
-    assert '<span class="badge badge-green">Đã khóa sổ</span>' in client.get(
-        reverse("movement:survey_list")
-    ).content.decode()
+    assert (
+        '<span class="badge badge-green">Đã khóa sổ</span>'
+        in client.get(reverse("movement:survey_list")).content.decode()
+    )

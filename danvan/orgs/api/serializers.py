@@ -8,5 +8,16 @@ class OrgUnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = OrgUnit
-        fields = ["id", "key", "kind", "name", "short_name", "code", "parent", "territory",
-                  "valid_from", "valid_to", "aliases"]
+        fields = [
+            "id",
+            "key",
+            "kind",
+            "name",
+            "short_name",
+            "code",
+            "parent",
+            "territory",
+            "valid_from",
+            "valid_to",
+            "aliases",
+        ]

@@ -22,8 +22,9 @@ def test_search_and_fields(api, org_tree):
 
 
 def test_active_on_filter_answers_holder_at_a_date(api, org_tree):
-    merged = services.merge_units([org_tree["board"]], on=date(2025, 3, 1), key="t-btgdv",
-                                  name="Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    merged = services.merge_units(
+        [org_tree["board"]], on=date(2025, 3, 1), key="t-btgdv", name="Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    )
     before = api.get("/api/orgs/units/", {"q": "dan van", "active_on": "2024-06-01"}).json()
     after = api.get("/api/orgs/units/", {"q": "dan van", "active_on": "2025-06-01"}).json()
     assert [u["name"] for u in before["results"]] == ["Ban Dân vận Tỉnh ủy"]

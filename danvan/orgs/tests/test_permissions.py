@@ -16,51 +16,85 @@ def roles(accounts):
 
 def test_tree_search_and_export_open_to_every_role(client, roles):
     everyone = list(roles.values())
-    for url in (reverse("orgs:unit_list"), reverse("orgs:unit_list") + "?q=ban+dan+van",
-                reverse("orgs:unit_export")):
+    for url in (
+        reverse("orgs:unit_list"),
+        reverse("orgs:unit_list") + "?q=ban+dan+van",
+        reverse("orgs:unit_export"),
+    ):
         assert_access(client, url, allowed=everyone)
 
 
 def test_unit_page_in_scope_or_404(client, org_tree, roles):
     r = roles
-    assert_access(client, org_tree["board"].get_absolute_url(),
-                  allowed=[r["coordinator"], r["leader"], r["admin"]],
-                  out_of_scope=[r["officer"], r["other_officer"], r["reception"]])
-    assert_access(client, org_tree["people"].get_absolute_url(),
-                  allowed=[r["coordinator"], r["leader"], r["admin"], r["officer"]],
-                  out_of_scope=[r["other_officer"], r["reception"]])
-    assert_access(client, org_tree["interior"].get_absolute_url(),
-                  allowed=[r["coordinator"], r["leader"], r["admin"], r["officer"], r["reception"]],
-                  out_of_scope=[r["other_officer"]])
+    assert_access(
+        client,
+        org_tree["board"].get_absolute_url(),
+        allowed=[r["coordinator"], r["leader"], r["admin"]],
+        out_of_scope=[r["officer"], r["other_officer"], r["reception"]],
+    )
+    assert_access(
+        client,
+        org_tree["people"].get_absolute_url(),
+        allowed=[r["coordinator"], r["leader"], r["admin"], r["officer"]],
+        out_of_scope=[r["other_officer"], r["reception"]],
+    )
+    assert_access(
+        client,
+        org_tree["interior"].get_absolute_url(),
+        allowed=[r["coordinator"], r["leader"], r["admin"], r["officer"], r["reception"]],
+        out_of_scope=[r["other_officer"]],
+    )
     assert_access(client, reverse("orgs:unit", args=[999999]), out_of_scope=list(r.values()))
 
 
 def test_alias_editing_only_for_coordinators_and_administrators(client, org_tree, roles):
     r = roles
     url = reverse("orgs:alias_add", args=[org_tree["people"].pk])
-    expected = dict(allowed=[r["coordinator"], r["admin"]], forbidden=[r["leader"], r["officer"]],
-                    out_of_scope=[r["other_officer"], r["reception"]])
+    expected = dict(
+        allowed=[r["coordinator"], r["admin"]],
+        forbidden=[r["leader"], r["officer"]],
+        out_of_scope=[r["other_officer"], r["reception"]],
+    )
     assert_access(client, url, **expected)
     assert_access(client, url, method="post", data={"names": "UBND"}, allowed_status=302, **expected)
 
 
 def test_new_unit_only_for_coordinators_and_administrators(client, roles):
     r = roles
-    assert_access(client, reverse("orgs:unit_add"), allowed=[r["coordinator"], r["admin"]],
-                  forbidden=[r["leader"], r["officer"], r["other_officer"], r["reception"]])
-    assert_access(client, reverse("orgs:unit_add"), method="post", data={"name": ""},
-                  allowed=[r["coordinator"], r["admin"]],  # invalid form: shown again with errors
-                  forbidden=[r["leader"], r["officer"], r["other_officer"], r["reception"]])
+    assert_access(
+        client,
+        reverse("orgs:unit_add"),
+        allowed=[r["coordinator"], r["admin"]],
+        forbidden=[r["leader"], r["officer"], r["other_officer"], r["reception"]],
+    )
+    assert_access(
+        client,
+        reverse("orgs:unit_add"),
+        method="post",
+        data={"name": ""},
+        allowed=[r["coordinator"], r["admin"]],  # invalid form: shown again with errors
+        forbidden=[r["leader"], r["officer"], r["other_officer"], r["reception"]],
+    )
 
 
 def test_api_list_and_detail(client, org_tree, roles):
     r = roles
     assert_access(client, "/api/orgs/units/", allowed=list(r.values()))
-    assert_access(client, f"/api/orgs/units/{org_tree['board'].pk}/",
-                  allowed=[r["coordinator"], r["leader"], r["admin"]],
-                  out_of_scope=[r["officer"], r["other_officer"], r["reception"]])
-    assert_access(client, "/api/orgs/units/", method="post", data={"name": "X"}, anonymous=None,
-                  allowed=list(r.values()), allowed_status=405)
+    assert_access(
+        client,
+        f"/api/orgs/units/{org_tree['board'].pk}/",
+        allowed=[r["coordinator"], r["leader"], r["admin"]],
+        out_of_scope=[r["officer"], r["other_officer"], r["reception"]],
+    )
+    assert_access(
+        client,
+        "/api/orgs/units/",
+        method="post",
+        data={"name": "X"},
+        anonymous=None,
+        allowed=list(r.values()),
+        allowed_status=405,
+    )
 
 
 def test_scoped_officer_sees_only_own_subtree_everywhere(client, org_tree, roles):

@@ -28,8 +28,9 @@ def test_tree_nests_units_and_search_ignores_diacritics(coordinator_client, org_
 
 
 def test_search_finds_ended_unit_and_leads_to_its_successor(coordinator_client, org_tree):
-    merged = services.merge_units([org_tree["board"]], on=date(2025, 3, 1), key="t-btgdv",
-                                  name="Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    merged = services.merge_units(
+        [org_tree["board"]], on=date(2025, 3, 1), key="t-btgdv", name="Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    )
     response = coordinator_client.get(reverse("orgs:unit_list"), {"q": "ban dan van"})
     assert [u.name for u in response.context["results"]] == [merged.name, "Ban Dân vận Tỉnh ủy"]
     body = response.content.decode()
@@ -38,8 +39,9 @@ def test_search_finds_ended_unit_and_leads_to_its_successor(coordinator_client, 
 
 def test_tree_query_count_does_not_grow(coordinator_client, org_tree, django_assert_max_num_queries):
     for n in range(30):
-        services.create_unit(key=f"t-x{n}", kind=OrgKind.COMMUNE, name=f"Xã số {n}",
-                             parent=org_tree["province"])
+        services.create_unit(
+            key=f"t-x{n}", kind=OrgKind.COMMUNE, name=f"Xã số {n}", parent=org_tree["province"]
+        )
     with django_assert_max_num_queries(12):
         response = coordinator_client.get(reverse("orgs:unit_list"))
     assert response.context["total"] == 36
@@ -47,8 +49,13 @@ def test_tree_query_count_does_not_grow(coordinator_client, org_tree, django_ass
 
 def test_unit_page_shows_aliases_history_successors_and_audit(coordinator_client, org_tree):
     board = org_tree["board"]
-    merged = services.merge_units([board], on=date(2025, 3, 1), key="t-btgdv",
-                                  name="Ban Tuyên giáo và Dân vận Tỉnh ủy", legal_basis="KL 121-KL/TW")
+    merged = services.merge_units(
+        [board],
+        on=date(2025, 3, 1),
+        key="t-btgdv",
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        legal_basis="KL 121-KL/TW",
+    )
     body = coordinator_client.get(board.get_absolute_url()).content.decode()
     assert "BDVTU" in body  # alias
     assert "Đơn vị này đã kết thúc hoạt động ngày 28/02/2025." in body
@@ -60,10 +67,16 @@ def test_unit_page_shows_aliases_history_successors_and_audit(coordinator_client
 
 
 def test_create_unit_with_aliases(coordinator_client, org_tree):
-    response = coordinator_client.post(reverse("orgs:unit_add"), {
-        "name": "Sở  Dân tộc và Tôn giáo", "kind": OrgKind.STATE_BODY, "parent": org_tree["people"].pk,
-        "aliases": "SDTTG\nSở DTTG", "valid_from": "2025-03-01",
-    })
+    response = coordinator_client.post(
+        reverse("orgs:unit_add"),
+        {
+            "name": "Sở  Dân tộc và Tôn giáo",
+            "kind": OrgKind.STATE_BODY,
+            "parent": org_tree["people"].pk,
+            "aliases": "SDTTG\nSở DTTG",
+            "valid_from": "2025-03-01",
+        },
+    )
     unit = OrgUnit.objects.get(name="Sở Dân tộc và Tôn giáo")
     assert response.status_code == 302 and response["Location"] == unit.get_absolute_url()
     assert unit.key == "so-dan-toc-va-ton-giao" and unit.parent == org_tree["people"]
@@ -74,13 +87,19 @@ def test_create_unit_with_aliases(coordinator_client, org_tree):
 
 
 def test_duplicate_code_rejected_by_form_in_vietnamese(coordinator_client, org_tree):
-    services.create_unit(key="t-ward", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", code="26041",
-                         code_source="gso-2025")
+    services.create_unit(
+        key="t-ward", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", code="26041", code_source="gso-2025"
+    )
     count = OrgUnit.objects.count()
-    response = coordinator_client.post(reverse("orgs:unit_add"), {
-        "name": "Phường Trấn Biên (trùng)", "kind": OrgKind.COMMUNE,
-        "code": "26041", "code_source": "gso-2025",
-    })
+    response = coordinator_client.post(
+        reverse("orgs:unit_add"),
+        {
+            "name": "Phường Trấn Biên (trùng)",
+            "kind": OrgKind.COMMUNE,
+            "code": "26041",
+            "code_source": "gso-2025",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["code"] == [
         "Mã chính thức “26041” đã được dùng cho “Phường Trấn Biên”. Hãy kiểm tra lại mã hoặc nguồn mã."
@@ -90,20 +109,29 @@ def test_duplicate_code_rejected_by_form_in_vietnamese(coordinator_client, org_t
 
 
 def test_same_code_from_another_source_is_allowed(org_tree):
-    services.create_unit(key="t-a", kind=OrgKind.COMMUNE, name="Phường Phú Riềng", code="25264",
-                         code_source="vp")
-    other = services.create_unit(key="t-b", kind=OrgKind.COMMUNE, name="Phường Phú Riềng (2)", code="25264",
-                                 code_source="thanglequoc")
+    services.create_unit(
+        key="t-a", kind=OrgKind.COMMUNE, name="Phường Phú Riềng", code="25264", code_source="vp"
+    )
+    other = services.create_unit(
+        key="t-b", kind=OrgKind.COMMUNE, name="Phường Phú Riềng (2)", code="25264", code_source="thanglequoc"
+    )
     assert other.pk
 
 
 def test_duplicate_code_rejected_by_service_in_vietnamese(org_tree):
-    services.create_unit(key="t-ward", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", code="26041",
-                         code_source="gso-2025")
+    services.create_unit(
+        key="t-ward", kind=OrgKind.COMMUNE, name="Phường Trấn Biên", code="26041", code_source="gso-2025"
+    )
     count = OrgUnit.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.create_unit(key="t-ward-2", kind=OrgKind.COMMUNE, name="Phường khác", code="26041",
-                             code_source="gso-2025", aliases=["PK"])
+        services.create_unit(
+            key="t-ward-2",
+            kind=OrgKind.COMMUNE,
+            name="Phường khác",
+            code="26041",
+            code_source="gso-2025",
+            aliases=["PK"],
+        )
     assert error.value.messages == [
         "Một đơn vị đang hoạt động khác đã có mã chính thức này (cùng nguồn mã). Hãy kiểm tra lại mã."
     ]
@@ -113,9 +141,14 @@ def test_duplicate_code_rejected_by_service_in_vietnamese(org_tree):
 
 def test_duplicate_alias_rejected_by_form_and_nothing_saved(coordinator_client, org_tree):
     count, aliases = OrgUnit.objects.count(), OrgAlias.objects.count()
-    response = coordinator_client.post(reverse("orgs:unit_add"), {
-        "name": "Cơ quan mới", "kind": OrgKind.STATE_BODY, "aliases": "CQM\nubnd tinh",
-    })
+    response = coordinator_client.post(
+        reverse("orgs:unit_add"),
+        {
+            "name": "Cơ quan mới",
+            "kind": OrgKind.STATE_BODY,
+            "aliases": "CQM\nubnd tinh",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["aliases"] == [
         "Tên gọi khác “ubnd tinh” đã được dùng cho “Ủy ban nhân dân tỉnh Đồng Nai”. Hãy chọn tên gọi khác."

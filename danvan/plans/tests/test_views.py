@@ -157,9 +157,13 @@ def test_a_document_lists_and_counts_only_the_citations_the_user_may_see(client,
 
     document = Document.objects.get(symbol="120-KL/TW")
     (cited_by_task,) = Citation.objects.filter(document=document)  # the task of Ban Dân vận and Ban Tổ chức
-    Citation.objects.create(plan=plan, document=document, text_as_written="Kết luận số 120-KL/TW của Bộ Chính trị")
+    Citation.objects.create(
+        plan=plan, document=document, text_as_written="Kết luận số 120-KL/TW của Bộ Chính trị"
+    )
     front = orgs.create_unit(key="t-mttq", kind=OrgKind.FATHERLAND_FRONT, name="Ủy ban MTTQ Việt Nam tỉnh")
-    outsider = UserFactory(username="outsider", role=Role.AGENCY_OFFICER, org_unit=front)  # no task in the plan
+    outsider = UserFactory(
+        username="outsider", role=Role.AGENCY_OFFICER, org_unit=front
+    )  # no task in the plan
 
     def seen_by(user):
         client.force_login(user)
@@ -169,7 +173,13 @@ def test_a_document_lists_and_counts_only_the_citations_the_user_may_see(client,
 
     count, links, detail = seen_by(outsider)
     assert (count, links) == (0, [])
-    assert plan.title not in detail.content.decode() and reverse("plans:plan", args=[plan.pk]) not in detail.content.decode()
+    assert (
+        plan.title not in detail.content.decode()
+        and reverse("plans:plan", args=[plan.pk]) not in detail.content.decode()
+    )
     assert seen_by(accounts["officer"])[:2] == (1, [reverse("plans:plan", args=[plan.pk])])  # not the task
     count, links, _ = seen_by(accounts["coordinator"])
-    assert (count, sorted(links)) == (2, sorted([reverse("plans:plan", args=[plan.pk]), cited_by_task.get_absolute_url()]))
+    assert (count, sorted(links)) == (
+        2,
+        sorted([reverse("plans:plan", args=[plan.pk]), cited_by_task.get_absolute_url()]),
+    )

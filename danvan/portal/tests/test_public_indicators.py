@@ -23,8 +23,9 @@ REVIEW_COMMENT = "Biên bản hội nghị đối thoại còn thiếu chữ ký
 
 def _approve(round_, unit, unit_officer, reviewer):
     evaluation = round_.evaluations.get(unit=unit)
-    indicators.save_self_assessment(evaluation, actor=unit_officer, scores=full_scores(evaluation),
-                                    comment="Tự đánh giá của xã")
+    indicators.save_self_assessment(
+        evaluation, actor=unit_officer, scores=full_scores(evaluation), comment="Tự đánh giá của xã"
+    )
     indicators.submit_evaluation(evaluation, actor=unit_officer)
     indicators.approve_evaluation(evaluation, actor=reviewer, comment=REVIEW_COMMENT)
 
@@ -42,15 +43,31 @@ def published(accounts, org_tree, django_capture_on_commit_callbacks):
     a1, a2 = officer(units["commune_a1"], "xa_a1"), officer(units["commune_a2"], "xa_a2")
     active = PlanFactory(status="active", title="Kế hoạch công tác dân vận đang thực hiện")
     draft = PlanFactory(status="draft", title="Kế hoạch nháp")
-    PlanTarget.objects.create(plan=active, text="trên 80% cơ sở thực hiện tốt quy chế dân chủ ở cơ sở",
-                              subject="cơ sở thực hiện tốt quy chế dân chủ ở cơ sở", comparator=">",
-                              value=Decimal(80), unit="%")
-    PlanTarget.objects.create(plan=draft, text="trên 90% cơ quan đạt tiêu chí Dân vận khéo",
-                              subject="cơ quan đạt tiêu chí Dân vận khéo", comparator=">", value=Decimal(90),
-                              unit="%")
+    PlanTarget.objects.create(
+        plan=active,
+        text="trên 80% cơ sở thực hiện tốt quy chế dân chủ ở cơ sở",
+        subject="cơ sở thực hiện tốt quy chế dân chủ ở cơ sở",
+        comparator=">",
+        value=Decimal(80),
+        unit="%",
+    )
+    PlanTarget.objects.create(
+        plan=draft,
+        text="trên 90% cơ quan đạt tiêu chí Dân vận khéo",
+        subject="cơ quan đạt tiêu chí Dân vận khéo",
+        comparator=">",
+        value=Decimal(90),
+        unit="%",
+    )
     indicators.ensure_default_indicators()
-    Indicator.objects.create(code="qcdc-huyen-a", name="Dân chủ ở cơ sở — riêng huyện A", kind=QCDC,
-                             start_year=2021, end_year=2025, scope=units["district_a"])
+    Indicator.objects.create(
+        code="qcdc-huyen-a",
+        name="Dân chủ ở cơ sở — riêng huyện A",
+        kind=QCDC,
+        start_year=2021,
+        end_year=2025,
+        scope=units["district_a"],
+    )
     for year in (2022, 2023):
         round_ = open_round(QCDC, year, coordinator)
         if year == 2023:
@@ -62,12 +79,22 @@ def published(accounts, org_tree, django_capture_on_commit_callbacks):
     _approve(round_2024, units["commune_a2"], a2, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         survey = membership.create_survey(
-            actor=coordinator, year=2024, title="Khảo sát 2024", deadline=date(2024, 10, 31),
-            target_percent=Decimal(75), units=[units["commune_a1"], units["commune_a2"], units["commune_b1"]],
+            actor=coordinator,
+            year=2024,
+            title="Khảo sát 2024",
+            deadline=date(2024, 10, 31),
+            target_percent=Decimal(75),
+            units=[units["commune_a1"], units["commune_a2"], units["commune_b1"]],
         )
         for unit, population, people in (("commune_a1", 2000, 1234), ("commune_a2", 1000, 700)):
-            membership.save_return(survey, actor=coordinator, unit=units[unit], population_of_age=population,
-                                   people_reached=people, counts={"farmers": people})
+            membership.save_return(
+                survey,
+                actor=coordinator,
+                unit=units[unit],
+                population_of_age=population,
+                people_reached=people,
+                counts={"farmers": people},
+            )
     membership.close_survey(survey, actor=coordinator)
     indicators.compute_indicator_values()
     return {"units": units, "reviewer": reviewer, "survey": survey}
@@ -110,8 +137,18 @@ def test_anonymous_progress_page_shows_the_values_and_no_unit_data(client, publi
     assert 'data-indicator="dan-van-kheo"' not in body and 'data-indicator="qcdc-huyen-a"' not in body
     assert "50,0%" not in body
     # Nothing about single units, who evaluated them or what they wrote; no drill-down links.
-    for text in ("Xã A1", "Xã A2", "Huyện A", "Trần Thẩm Định", "reviewer_a", REVIEW_COMMENT,
-                 "Tự đánh giá của xã", "61,7%", 'href="/indicators/', 'href="/movement/'):
+    for text in (
+        "Xã A1",
+        "Xã A2",
+        "Huyện A",
+        "Trần Thẩm Định",
+        "reviewer_a",
+        REVIEW_COMMENT,
+        "Tự đánh giá của xã",
+        "61,7%",
+        'href="/indicators/',
+        'href="/movement/',
+    ):
         assert text not in body, text
 
 

@@ -14,10 +14,18 @@ pytestmark = pytest.mark.django_db
 
 
 def _model(accounts, org_tree, *, publish=True, **extra):
-    values = dict(kind="model", name="Mô hình một cửa tại nhà", person_name="Nguyễn Văn Khéo",
-                  field="political_system", level="province", year=2023, unit=org_tree["interior"],
-                  description="Tiếp nhận hồ sơ tại nhà.", results="Giảm 40% thời gian.",
-                  proposed_by="Đoàn viên Trần Thị Đề Xuất")
+    values = dict(
+        kind="model",
+        name="Mô hình một cửa tại nhà",
+        person_name="Nguyễn Văn Khéo",
+        field="political_system",
+        level="province",
+        year=2023,
+        unit=org_tree["interior"],
+        description="Tiếp nhận hồ sơ tại nhà.",
+        results="Giảm 40% thời gian.",
+        proposed_by="Đoàn viên Trần Thị Đề Xuất",
+    )
     values.update(extra)
     model = movement.create_model(actor=accounts["coordinator"], **values)
     if publish:
@@ -29,9 +37,14 @@ def test_models_list_shows_only_published_and_filters(
     client, accounts, org_tree, django_assert_max_num_queries
 ):
     shown = _model(accounts, org_tree)
-    movement.add_award(shown, actor=accounts["coordinator"], form="certificate_of_merit",
-                       deciding_body="Ủy ban nhân dân tỉnh", decision_number="123/QĐ-UBND",
-                       decision_date=date(2023, 12, 20))
+    movement.add_award(
+        shown,
+        actor=accounts["coordinator"],
+        form="certificate_of_merit",
+        deciding_body="Ủy ban nhân dân tỉnh",
+        decision_number="123/QĐ-UBND",
+        decision_date=date(2023, 12, 20),
+    )
     movement.add_replication(shown, actor=accounts["coordinator"], year=2024, count=3, place_name="Xã A")
     _model(accounts, org_tree, name="Mô hình chưa công bố", publish=False)
     _model(accounts, org_tree, name="Dân vận khéo trong kinh tế", field="economy", year=2024)
@@ -61,14 +74,26 @@ def test_models_pagination(client, accounts, org_tree, django_assert_max_num_que
 
 def test_model_detail_and_unpublished_is_404(client, accounts, org_tree):
     model = _model(accounts, org_tree)
-    movement.add_award(model, actor=accounts["coordinator"], form="certificate_of_merit",
-                       deciding_body="Ủy ban nhân dân tỉnh", decision_number="123/QĐ-UBND",
-                       decision_date=date(2023, 12, 20))
+    movement.add_award(
+        model,
+        actor=accounts["coordinator"],
+        form="certificate_of_merit",
+        deciding_body="Ủy ban nhân dân tỉnh",
+        decision_number="123/QĐ-UBND",
+        decision_date=date(2023, 12, 20),
+    )
     movement.add_replication(model, actor=accounts["coordinator"], year=2024, count=3, place_name="Xã A")
     movement.add_replication(model, actor=accounts["coordinator"], year=2024, count=2, place_name="Xã B")
     body = client.get(reverse("portal:model", args=[model.pk])).content.decode()
-    for text in ("Mô hình một cửa tại nhà", "Tiếp nhận hồ sơ tại nhà.", "Giảm 40% thời gian.",
-                 "Ủy ban nhân dân tỉnh", "123/QĐ-UBND", "20/12/2023", org_tree["interior"].name):
+    for text in (
+        "Mô hình một cửa tại nhà",
+        "Tiếp nhận hồ sơ tại nhà.",
+        "Giảm 40% thời gian.",
+        "Ủy ban nhân dân tỉnh",
+        "123/QĐ-UBND",
+        "20/12/2023",
+        org_tree["interior"].name,
+    ):
         assert text in body
     assert response_count(body) == "5"
     assert "Nguyễn Văn Khéo" not in body
@@ -86,9 +111,18 @@ def _occ(plan, section, *, due, started=None, completed=None, unit=None):
     task = TaskFactory(plan=plan, section=section)
     Occurrence.objects.filter(task=task).delete()  # the periods tracking generated; we set our own
     return Occurrence.objects.create(
-        task=task, plan=plan, section=section, kind="year", period_start=date(due.year, 1, 1),
-        period_end=date(due.year, 12, 31), due_date=due, year=due.year, lead_unit=unit,
-        started_on=started or completed, completed_on=completed, percent=100 if completed else 0,
+        task=task,
+        plan=plan,
+        section=section,
+        kind="year",
+        period_start=date(due.year, 1, 1),
+        period_end=date(due.year, 12, 31),
+        due_date=due,
+        year=due.year,
+        lead_unit=unit,
+        started_on=started or completed,
+        completed_on=completed,
+        percent=100 if completed else 0,
     )
 
 
@@ -111,11 +145,16 @@ def test_progress_counts_per_plan_and_section(client, org_tree, django_assert_ma
     assert "Kế hoạch dân vận đang thực hiện" in body and "Kế hoạch nháp" not in body
     entry = response.context["entries"][0]
     assert entry["total"]["counts"] == {
-        "done_on_time": 1, "done_late": 1, "overdue": 1, "in_progress": 1, "not_started": 1,
+        "done_on_time": 1,
+        "done_late": 1,
+        "overdue": 1,
+        "in_progress": 1,
+        "not_started": 1,
     }
     assert entry["total"]["rate"] == 67  # 2 done of 3 due
     assert [(r["name"], r["total"], r["rate"]) for r in entry["sections"]] == [
-        ("III.1. Nhiệm vụ cụ thể", 3, 67), ("III.2. Giải pháp", 2, None),
+        ("III.1. Nhiệm vụ cụ thể", 3, 67),
+        ("III.2. Giải pháp", 2, None),
     ]
     assert "67%" in body and "Cả kế hoạch" in body
     assert 'class="bar-done_on_time" style="width: 20.0%"' in body  # whole plan: 1 of 5

@@ -258,7 +258,10 @@ def test_movement_figures_of_the_year_appear_as_section_five(filled, accounts, o
         actor=officer, year=filled.year, subject="Giám sát bảo hiểm y tế", organization=front, scope="Cấp thẻ"
     )
     supervision.add_recommendation(
-        programme, actor=officer, text="Cấp đủ thẻ", addressed_to=org_tree["people"],
+        programme,
+        actor=officer,
+        text="Cấp đủ thẻ",
+        addressed_to=org_tree["people"],
         due_date=date(filled.year, 9, 30),
     )
     report = consolidated.start_consolidated(filled, actor=accounts["coordinator"])

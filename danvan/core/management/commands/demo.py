@@ -14,7 +14,15 @@ from danvan.core.audit import acting_as
 from danvan.orgs.models import User
 
 DEMO_APPS = [
-    "orgs", "documents", "plans", "tracking", "reporting", "indicators", "movement", "citizens", "portal",
+    "orgs",
+    "documents",
+    "plans",
+    "tracking",
+    "reporting",
+    "indicators",
+    "movement",
+    "citizens",
+    "portal",
 ]
 
 
@@ -24,7 +32,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when accounts already exist.")
         parser.add_argument(
-            "--scale", choices=["small", "province"], default="small",
+            "--scale",
+            choices=["small", "province"],
+            default="small",
             help="small: enough to show every page; province: benchmark volumes.",
         )
 
