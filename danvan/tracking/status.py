@@ -50,7 +50,7 @@ OUTCOME_COLOURS = {
 OUTCOME_HEX = {
     Outcome.DONE_ON_TIME: "#17692b",
     Outcome.IN_PROGRESS: "#1d5fbf",
-    Outcome.DONE_LATE: "#a85a0b",
+    Outcome.DONE_LATE: "#9a520a",
     Outcome.OVERDUE: "#b3261e",
-    Outcome.NOT_STARTED: "#646c75",
+    Outcome.NOT_STARTED: "#5b6470",
 }
