@@ -1,5 +1,5 @@
 """End to end in headless Chromium: the coordinator finds Ban Dân vận by typing without diacritics;
-an agency officer cannot open another unit's page."""
+an agency officer cannot open another unit's page; on a phone the menu folds and pages fit the screen."""
 
 import re
 from datetime import date
