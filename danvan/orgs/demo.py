@@ -256,31 +256,22 @@ def build_fallback_tree() -> None:
             legal_basis="Kết luận 121-KL/TW",
         )
     if province.is_open:
-        city = services.rename_unit(
-            province,
-            on=date(2026, 4, 30),
-            name="Thành phố Đồng Nai",
-            key="demo-thanh-pho-dong-nai",
-            legal_basis="Nghị quyết 30/2026/QH16",
+        city = _rename_for_city(province, name="Thành phố Đồng Nai", key="demo-thanh-pho-dong-nai")
+        _rename_for_city(
+            committee, name="Thành ủy Đồng Nai", key="demo-thanh-uy", territory=city, aliases=["Thành ủy"]
         )
-        services.rename_unit(
-            committee,
-            on=date(2026, 4, 30),
-            name="Thành ủy Đồng Nai",
-            key="demo-thanh-uy",
-            territory=city,
-            aliases=["Thành ủy"],
-            legal_basis="Nghị quyết 30/2026/QH16",
-        )
-        services.rename_unit(
+        _rename_for_city(
             people,
-            on=date(2026, 4, 30),
             name="Ủy ban nhân dân Thành phố Đồng Nai",
             key="demo-ubnd-thanh-pho",
             territory=city,
             aliases=["UBND Thành phố"],
-            legal_basis="Nghị quyết 30/2026/QH16",
         )
+
+
+def _rename_for_city(unit: OrgUnit, **fields) -> OrgUnit:
+    """The province became Thành phố Đồng Nai on 30/04/2026 (NQ 30/2026/QH16), its top bodies with it."""
+    return services.rename_unit(unit, on=date(2026, 4, 30), legal_basis="Nghị quyết 30/2026/QH16", **fields)
 
 
 # --- accounts ---------------------------------------------------------------------------------

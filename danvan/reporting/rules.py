@@ -1,6 +1,7 @@
 """Object permissions of reporting (rules predicates on top of danvan.core.permissions)."""
 
 import rules
+from django.utils import timezone
 
 from danvan.core.permissions import (
     is_agency_officer,
@@ -29,8 +30,6 @@ def report_in_scope(user, report) -> bool:
 @rules.predicate
 def period_not_locked(user, report) -> bool:
     """The report's period is before its lock date (today, in the site's time zone)."""
-    from django.utils import timezone
-
     return report is not None and not report.period.is_locked_on(timezone.localdate())
 
 
