@@ -84,15 +84,11 @@ class Citizen(HttpUser):
             # Encoded once: the client's own work per request stays small, the rate is the server's.
             if TARGET == "submit":  # the fields a script or an Open311-style client posts
                 self.body, content_type = urlencode(fields), "application/x-www-form-urlencoded"
-            else:  # every field of the portal's form, as a browser sends it
+            else:  # the portal's form as a browser sends it: multipart, every field, the empty file part
                 fields.update(location_unit="", address_text="", phone="", email="", website="")
-                if TARGET == "browser":  # the form's script: URL-encoded when no file is chosen
-                    self.body = urlencode({{**fields, "attachment": ""}})
-                    content_type = "application/x-www-form-urlencoded"
-                else:  # the form without its script: multipart, with the empty file part
-                    self.body, content_type = encode_multipart_formdata(
-                        [*fields.items(), ("attachment", ("", b"", "application/octet-stream"))]
-                    )
+                self.body, content_type = encode_multipart_formdata(
+                    [*fields.items(), ("attachment", ("", b"", "application/octet-stream"))]
+                )
             self.headers = {{"Referer": self.host + "/public/submit/", "Content-Type": content_type}}
 
     def next_address(self):
@@ -255,8 +251,7 @@ class Run(NamedTuple):
 # The ways a submission arrives, all POST /public/submit/ with the same values.
 SUBMISSIONS = {
     "submit": "submission URL-encoded (a script, the fields a client must send)",
-    "browser": "submission from the portal's form, no file (its script: URL-encoded, every field)",
-    "multipart": "submission from the form without its script (multipart, every field, an empty file part)",
+    "portal": "submission from the portal's form, no file (multipart, every field, an empty file part)",
 }
 
 

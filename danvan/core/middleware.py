@@ -1,7 +1,10 @@
-"""Vietnamese first: the interface language comes from the user's explicit choice, never the browser."""
+"""The project's middleware: the interface language (Vietnamese first, from the user's explicit choice,
+never the browser) and the fast reading of small file-less multipart forms."""
 
 from django.conf import settings
 from django.utils import translation
+
+from .form_body import read_small_form
 
 
 class ChosenLanguageMiddleware:
@@ -23,3 +26,16 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SmallFormMiddleware:
+    """Read a small multipart POST without a file before anything asks for request.POST (see
+    core.form_body); every other request passes untouched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            read_small_form(request)
+        return self.get_response(request)
