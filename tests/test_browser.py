@@ -76,3 +76,24 @@ def test_pages_fit_a_phone_screen(accounts, org_tree, page, login):
         page.goto(page.base_url + path)
         sideways[path] = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert sideways == dict.fromkeys(paths, 0)
+
+
+def test_list_filters_fold_away_on_a_phone(accounts, org_tree, page, login):
+    """A list's filters stay open on a wide screen; on a phone they fold into "Bộ lọc" above the
+    results, and the fold says how many filters are in use."""
+    login("coordinator")
+    page.goto(page.base_url + "/citizens/")
+    fold = page.locator("details.filter-fold")
+    expect(fold.get_by_label("Loại đơn")).to_be_visible()
+    expect(fold.locator("summary")).to_be_hidden()
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(fold.get_by_label("Loại đơn")).to_be_hidden()
+    expect(fold.locator("summary")).to_have_text("Bộ lọc")
+    fold.locator("summary").click()
+    fold.get_by_label("Loại đơn").select_option("complaint")
+    fold.get_by_label("Lĩnh vực").select_option("land")
+    fold.get_by_role("button", name="Lọc").click()
+    expect(page).to_have_url(re.compile(r"petition_type=complaint"))
+    expect(fold.locator("summary")).to_have_text("Bộ lọc (đang dùng 2)")
+    expect(fold.get_by_label("Loại đơn")).to_be_hidden()

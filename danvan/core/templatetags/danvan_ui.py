@@ -7,6 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from danvan.core.permissions import path_in_scope
 
@@ -37,6 +38,18 @@ def visible_link(context, record, label="", hidden=None):
     if visible is not None and visible.filter(pk=record.pk).exists():
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), text)
     return text if hidden is None else hidden
+
+
+@register.simple_tag(takes_context=True)
+def filter_summary(context):
+    """The title of a list's filter fold (`<details class="filter-fold">`): on a phone the filters fold
+    away above the results, and the title says how many of them are in use."""
+    query = context["request"].GET
+    in_use = sum(1 for key, values in query.lists() if key != "page" and any(values))
+    if not in_use:
+        return format_html("<summary>{}</summary>", _("Filters"))
+    label = ngettext("Filters (%(n)s in use)", "Filters (%(n)s in use)", in_use) % {"n": in_use}
+    return format_html("<summary>{}</summary>", label)
 
 
 @register.filter
