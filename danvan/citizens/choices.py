@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PetitionType(models.TextChoices):
@@ -76,7 +77,7 @@ class Step(models.TextChoices):
     ACCEPTANCE = "acceptance", _("Acceptance (decision to handle)")
     NOTIFICATION = "notification", _("Notice of acceptance")
     REPLY_VISITOR = "reply_visitor", _("Answer to the citizen received in person")
-    RESOLUTION = "resolution", _("Resolution")
+    RESOLUTION = "resolution", pgettext_lazy("time limit", "Resolution")
     EXTENSION = "extension", _("Extension of resolution")
 
 

@@ -10,6 +10,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
@@ -163,7 +164,7 @@ class ReceptionSession(TimeStampedModel):
     """Buổi tiếp công dân: a reception day, the leader who received, the officers present."""
 
     held_on = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=255)
+    place = models.CharField(pgettext_lazy("venue", "place"), max_length=255)
     kind = models.CharField(
         _("kind"), max_length=16, choices=SessionKind.choices, default=SessionKind.REGULAR
     )
@@ -216,7 +217,7 @@ class Petition(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("petition", "subject"), max_length=255)
     content = models.TextField(_("content"))
     received_on = models.DateField(_("received on"), db_index=True)
     received_unit = models.ForeignKey(
@@ -558,7 +559,7 @@ class Meeting(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=16, choices=MeetingKind.choices)
     title = models.CharField(_("title"), max_length=255)
     held_on = models.DateField(_("date"))
-    place = models.CharField(_("place"), max_length=255)
+    place = models.CharField(pgettext_lazy("venue", "place"), max_length=255)
     unit = models.ForeignKey(
         UNIT, verbose_name=_("organizing body"), on_delete=models.PROTECT, related_name="citizen_meetings"
     )

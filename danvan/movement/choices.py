@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # --- exemplary "Dân vận khéo" models
 
@@ -33,7 +34,7 @@ class AwardForm(models.TextChoices):
     CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Certificate of merit")
     COMMENDATION = "commendation", _("Commendation letter")
     EMULATION_FLAG = "emulation_flag", _("Emulation flag")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("award", "Other")
 
 
 # --- supervision and social criticism (giám sát, phản biện xã hội)

@@ -138,8 +138,12 @@ AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-# Each app keeps its own catalog in <app>/locale/vi/LC_MESSAGES/django.po.
-LOCALE_PATHS: list = []
+# Each app keeps its own catalog in <app>/locale/vi/LC_MESSAGES/django.po. Listed here too because
+# LOCALE_PATHS come before every installed app's catalog: otherwise the admin's, DRF's or
+# django-filter's translation of a shared msgid ("Filter", "Save", "Next") replaces our own words.
+LOCALE_PATHS = [
+    BASE_DIR / app.replace(".", "/") / "locale" for app in INSTALLED_APPS if app.startswith("danvan.")
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
@@ -230,7 +231,7 @@ class Reminder(models.Model):
         related_name="sent_reminders",
     )
     message = models.TextField(_("message"), blank=True)
-    recipients = models.JSONField(_("recipients"), default=list)
+    recipients = models.JSONField(pgettext_lazy("people", "recipients"), default=list)
 
     objects = ReminderQuerySet.as_manager()
 

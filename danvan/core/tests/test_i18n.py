@@ -72,3 +72,28 @@ def test_catalog_has_every_msgid_used_in_code(app, tmp_path):
         f"{len(missing)} msgid(s) of danvan/{app.name} are not in its catalog; run `cd danvan/{app.name} && "
         f"../../.venv/bin/django-admin makemessages -l vi --no-obsolete` and translate them: {missing}"
     )
+
+
+def test_a_msgid_has_one_translation_and_it_is_the_one_shown():
+    """Django merges every catalog into one per language, so a msgid that two apps translate differently
+    shows one app's words on the other's pages ("Record" as the noun "Bản ghi" on a button), and a
+    third-party app's words would win over ours ("Filter" as the admin's "Bộ lọc"). Different meanings
+    take a context (pgettext, `{% translate … context … %}`); the same meaning takes the same words."""
+    from django.utils import translation
+
+    words: dict[tuple[str, str], dict[str, str]] = {}
+    for catalog in CATALOGS:
+        for entry in polib.pofile(str(catalog)):
+            if not entry.obsolete and not entry.msgid_plural:
+                words.setdefault((entry.msgctxt or "", entry.msgid), {})[catalog.parts[-5]] = entry.msgstr
+    disagreeing = {key: apps for key, apps in words.items() if len(set(apps.values())) > 1}
+    assert not disagreeing, f"one msgid, several translations: {disagreeing}"
+
+    with translation.override("vi"):
+        shown = {key: translation.pgettext(*key) if key[0] else translation.gettext(key[1]) for key in words}
+    replaced = {
+        key: (next(iter(apps.values())), shown[key])
+        for key, apps in words.items()
+        if shown[key] not in apps.values()
+    }
+    assert not replaced, f"our translation replaced by another catalog's: {replaced}"

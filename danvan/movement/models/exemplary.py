@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
@@ -31,7 +32,7 @@ class ExemplaryModel(TimeStampedModel):
     )
     area = models.ForeignKey(
         "orgs.OrgUnit",
-        verbose_name=_("place"),
+        verbose_name=pgettext_lazy("area", "place"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand
 
 
 def catalog_paths() -> list[Path]:
-    """Every django.po of our apps (<app>/locale/...) and of settings.LOCALE_PATHS."""
+    """Every django.po of our apps (<app>/locale/...) and of settings.LOCALE_PATHS, each once."""
     roots = [Path(d) for d in settings.LOCALE_PATHS]
     roots += [Path(app.path) / "locale" for app in apps.get_app_configs() if app.name.startswith("danvan.")]
-    return sorted(p for root in roots for p in root.glob("*/LC_MESSAGES/django.po"))
+    return sorted({p for root in roots for p in root.glob("*/LC_MESSAGES/django.po")})
 
 
 class Command(BaseCommand):
