@@ -93,7 +93,7 @@ def test_list_filters_fold_away_on_a_phone(accounts, org_tree, page, login):
     fold.locator("summary").click()
     fold.get_by_label("Loại đơn").select_option("complaint")
     fold.get_by_label("Lĩnh vực").select_option("land")
-    fold.get_by_role("button", name="Lọc").click()
+    fold.get_by_role("button", name="Lọc", exact=True).click()
     expect(page).to_have_url(re.compile(r"petition_type=complaint"))
     expect(fold.locator("summary")).to_have_text("Bộ lọc (đang dùng 2)")
     expect(fold.get_by_label("Loại đơn")).to_be_hidden()

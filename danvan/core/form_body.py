@@ -2,10 +2,10 @@
 
 A form with a file input is sent as multipart/form-data even when no file is chosen: the portal's
 submission form, most staff forms. Django's multipart parser reads such a body (a dozen short fields)
-about six times slower than the `multipart` package, and as slowly as a whole URL-encoded request's
-other work. Only bodies that are plainly fields are read here; anything else (a file, an unusual
-header or field name, a malformed stream, too many fields) is left to Django's parser, which then
-decides exactly as it would have.
+about six times slower than the `multipart` package: 0.3 ms against 0.05 ms, where the rest of a
+portal submission's work in the application is about 1 ms. Only bodies that are plainly fields are
+read here; anything else (a file, an unusual header or field name, a malformed stream, too many
+fields) is left to Django's parser, which then decides exactly as it would have.
 """
 
 import re

@@ -103,7 +103,7 @@ def test_a_read_form_keeps_its_body_and_has_no_files():
     assert request.body == body  # still readable, unlike after Django's own multipart parsing
 
 
-def test_a_file_is_read_by_django(settings):
+def test_a_file_is_read_by_django():
     body, content_type = encode_multipart_formdata(
         [("subject", "Ao tù"), ("attachment", ("ao.pdf", b"%PDF-1.4 ...", "application/pdf"))]
     )
