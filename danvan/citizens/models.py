@@ -435,7 +435,7 @@ class PetitionSender(models.Model):
     """Người gửi đơn: identity and contact. Never listed, exported, searched or sent through the API."""
 
     petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="sender")
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(pgettext_lazy("person", "full name"), max_length=150, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("telephone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PeriodKind(models.TextChoices):
@@ -11,7 +12,7 @@ class PeriodKind(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("report", "Draft")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
     ACCEPTED = "accepted", _("Accepted")
@@ -41,5 +42,5 @@ class TransitionKind(models.TextChoices):
 
 
 class ConsolidatedStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("report", "Draft")
     ISSUED = "issued", _("Issued")

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
@@ -36,7 +37,7 @@ class PrestigiousPerson(TimeStampedModel):
 
     PERSONAL_FIELDS = ("birth_year", "address", "phone", "personal_notes")
 
-    full_name = models.CharField(_("full name"), max_length=150)
+    full_name = models.CharField(pgettext_lazy("person", "full name"), max_length=150)
     ethnicity = models.CharField(_("ethnicity"), max_length=60)
     area = models.ForeignKey(
         "orgs.OrgUnit",
