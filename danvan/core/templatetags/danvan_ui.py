@@ -46,10 +46,8 @@ def filter_summary(context):
     away above the results, and the title says how many of them are in use."""
     query = context["request"].GET
     in_use = sum(1 for key, values in query.lists() if key != "page" and any(values))
-    if not in_use:
-        return format_html("<summary>{}</summary>", _("Filters"))
     label = ngettext("Filters (%(n)s in use)", "Filters (%(n)s in use)", in_use) % {"n": in_use}
-    return format_html("<summary>{}</summary>", label)
+    return format_html("<summary>{}</summary>", label if in_use else _("Filters"))
 
 
 @register.filter
