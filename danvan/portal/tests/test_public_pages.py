@@ -171,3 +171,10 @@ def test_index_links_to_new_pages(client):
     body = client.get(reverse("portal:index")).content.decode()
     assert reverse("portal:models") in body and reverse("portal:progress") in body
     assert "Tiến độ thực hiện kế hoạch" in body and "Mô hình điển hình" in body
+
+
+def test_the_brand_leads_a_citizen_back_to_the_portal_not_to_the_staff_login(client):
+    for name in ("portal:index", "portal:submit", "portal:statistics"):
+        body = client.get(reverse(name)).content.decode()
+        assert f'<a class="brand" href="{reverse("portal:index")}">' in body, name
+    assert f'<a class="brand" href="{reverse("core:home")}">' in client.get(reverse("login")).content.decode()
