@@ -249,7 +249,9 @@ class Reader:
                 j += 1
                 if text.endswith("."):
                     break
-            plan.title = " ".join(" ".join(title_parts).split())
+            title = " ".join(" ".join(title_parts).split())
+            # It continues the type's line ("KẾ HOẠCH / thực hiện …"); shown alone, it starts a sentence.
+            plan.title = title[:1].upper() + title[1:]
             body_from = j
         title_fold = plan.title
         if m := re.search(r"(?:nhiệm kỳ|giai đoạn|năm)\s+(\d{4})\s*[-–]\s*(\d{4})", title_fold, re.I):

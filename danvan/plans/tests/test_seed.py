@@ -47,7 +47,7 @@ def test_cited_documents_floor_on_the_seed(seed_plan):
 
 def test_seed_metadata_sections_and_targets(seed_plan):
     assert (seed_plan.doc_type, seed_plan.term_start, seed_plan.term_end) == ("KẾ HOẠCH", 2020, 2025)
-    assert seed_plan.title.startswith("thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI")
+    assert seed_plan.title.startswith("Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI")
     assert (seed_plan.issuer_name, seed_plan.signer_capacity) == (
         "Ban Thường vụ Tỉnh ủy",
         "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
