@@ -1,7 +1,10 @@
 """Staff forms: intake on a citizen's behalf, classification, routing, answer, sessions, meetings."""
 
+from collections import Counter
+
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from danvan.orgs.choices import OrgKind
@@ -18,7 +21,7 @@ from .choices import (
     Topic,
 )
 from .models import Holiday, Meeting, Petition, ReceptionSession, TimeLimitRule
-from .services import RULE_EDITABLE_FIELDS
+from .services import MAX_SIGNERS, RULE_EDITABLE_FIELDS, check_reception_day, check_signer_count
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -43,6 +46,48 @@ class AreaField(forms.ModelChoiceField):
                 "date": f"{obj.valid_to:%d/%m/%Y}",
             }
         return obj.name
+
+
+class SignerCountField(forms.IntegerField):
+    """How many people signed: from 1 to services.MAX_SIGNERS, the bound checked by the services."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, validators=[check_signer_count], **kwargs)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "max": MAX_SIGNERS}
+
+
+def person_name(user: User) -> str:
+    return (user.full_name or f"{user.first_name} {user.last_name}").strip()
+
+
+class PersonLabelMixin:
+    """A person is shown by full name; the login name is added when there is no full name, or when
+    two people of the list share the same full name."""
+
+    @cached_property
+    def shared_names(self) -> set[str]:
+        counts = Counter(person_name(user) for user in self.queryset)
+        return {name for name, n in counts.items() if n > 1}
+
+    def label_from_instance(self, user):
+        name = person_name(user)
+        if not name:
+            return user.get_username()
+        return f"{name} ({user.get_username()})" if name in self.shared_names else name
+
+
+class PersonField(PersonLabelMixin, forms.ModelChoiceField):
+    pass
+
+
+class PeopleField(PersonLabelMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+def people():
+    return User.objects.filter(is_active=True).order_by("full_name", "last_name", "first_name", "username")
 
 
 class PetitionFilterForm(forms.Form):
@@ -84,7 +129,7 @@ class PetitionIntakeForm(forms.Form):
     phone = forms.CharField(label=_("Telephone"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     is_group = forms.BooleanField(label=_("Group petition (several signers)"), required=False)
-    signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1, initial=1)
+    signer_count = SignerCountField(label=_("Number of signers"), initial=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +169,7 @@ class ClassifyForm(forms.Form):
         label=_("Area (commune or ward)"), queryset=OrgUnit.objects.none(), required=False
     )
     is_group = forms.BooleanField(label=_("Group petition"), required=False)
-    signer_count = forms.IntegerField(label=_("Number of signers"), min_value=1)
+    signer_count = SignerCountField(label=_("Number of signers"))
     is_complex = forms.BooleanField(label=_("Complex case"), required=False)
     is_remote_area = forms.BooleanField(label=_("Remote area"), required=False)
     multi_place_verification = forms.BooleanField(label=_("Verification at several places"), required=False)
@@ -143,13 +188,13 @@ class ClassifyForm(forms.Form):
 
 class RouteForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Competent body"), queryset=OrgUnit.objects.none())
-    handler = forms.ModelChoiceField(label=_("Handler"), queryset=User.objects.none(), required=False)
+    handler = PersonField(label=_("Handler"), queryset=User.objects.none(), required=False)
     routed_on = forms.DateField(label=_("Routed on"), widget=DATE, initial=timezone.localdate)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies()
-        self.fields["handler"].queryset = User.objects.filter(is_active=True).order_by("username")
+        self.fields["handler"].queryset = people()
 
 
 class AcceptForm(forms.Form):
@@ -201,10 +246,18 @@ class SessionForm(forms.ModelForm):
         model = ReceptionSession
         fields = ["held_on", "place", "kind", "online", "unit", "leader", "leader_name", "officers", "note"]
         widgets = {"held_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"leader": PersonField, "officers": PeopleField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = bodies()
+        self.fields["leader"].queryset = people()
+        self.fields["officers"].queryset = people()
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        check_reception_day(held_on)
+        return held_on
 
 
 class VisitForm(forms.Form):
@@ -214,7 +267,7 @@ class VisitForm(forms.Form):
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     phone = forms.CharField(label=_("Telephone"), max_length=30, required=False)
     is_group = forms.BooleanField(label=_("Group"), required=False)
-    signer_count = forms.IntegerField(label=_("Number of people"), min_value=1, initial=1)
+    signer_count = SignerCountField(label=_("Number of people"), initial=1)
     petition_type = forms.ChoiceField(label=_("Type"), choices=PetitionType.choices)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
     location_unit = AreaField(

@@ -6,7 +6,7 @@ from django.db import connections, models
 from django.utils import timezone
 
 from danvan.core.db import sqlite_writer_queue
-from danvan.core.permissions import in_scope
+from danvan.core.permissions import in_scope, sees_everything
 from danvan.core.text import fold
 
 from .choices import ItemStatus
@@ -25,8 +25,12 @@ class NotIndexed(models.Func):
 
 class PetitionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PetitionQuerySet":
-        """Scoped users see petitions received by, or routed to, their unit or its sub-units."""
-        return in_scope(self, user, "received_path", "handling_path")
+        """Scoped users see petitions received by, or routed to, their unit or its sub-units, and the
+        petitions they were assigned to handle (the rule `citizens.view_petition`)."""
+        scoped = in_scope(self, user, "received_path", "handling_path")
+        if sees_everything(user) or not getattr(user, "is_authenticated", False):
+            return scoped
+        return scoped | self.filter(handler=user)
 
     def open(self) -> "PetitionQuerySet":
         return self.filter(pending=1)

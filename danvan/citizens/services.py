@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
@@ -214,6 +215,88 @@ def add_time_limit_version(
     return version, recompute_open_deadlines(petition_type=rule.petition_type)
 
 
+# ---- checks shared by forms, API and intake ---------------------------------------------------
+
+# More people than sign any one letter; the bound also keeps the number inside its database column.
+MAX_SIGNERS = 100_000
+# The oldest day a petition may be entered as received on. Paper letters of past years are still
+# entered (a land case file can hold letters from the 2000s), and the oldest statutory time limit the
+# app knows starts in 2012; a date before 2000 is a slip of the keyboard (1900, 0001).
+EARLIEST_RECEIVED_ON = date(2000, 1, 1)
+# Recommendations and feedback may be anonymous; a complaint or denunciation must name its sender.
+ANONYMOUS_TYPES = (PetitionType.RECOMMENDATION, PetitionType.FEEDBACK)
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def check_signer_count(count: int | None) -> None:
+    """At most MAX_SIGNERS signers: the validator of every signer-count field and of the services."""
+    if count is not None and count > MAX_SIGNERS:
+        raise ValidationError(
+            _("A petition has at most %(n)s signers: check the number entered.")
+            % {"n": number_format(MAX_SIGNERS, force_grouping=True)}
+        )
+
+
+def check_sender_named(petition_type: str, full_name: str) -> None:
+    """A complaint or denunciation must give the sender's full name (portal form, Open311, intake)."""
+    if not (full_name or "").strip() and petition_type not in ANONYMOUS_TYPES:
+        raise ValidationError(
+            {"full_name": _("A complaint or denunciation must give the sender's full name.")}
+        )
+
+
+def check_received_on(day: date, *, today: date | None = None) -> None:
+    """A petition is received on a day between EARLIEST_RECEIVED_ON and today."""
+    today = today or timezone.localdate()
+    if day > today:
+        message = _(
+            "The date of receipt cannot be later than today (%(day)s): enter the day the petition arrived."
+        )
+        raise ValidationError({"received_on": message % {"day": _day(today)}})
+    if day < EARLIEST_RECEIVED_ON:
+        message = _("The date of receipt cannot be before %(day)s: check the year.")
+        raise ValidationError({"received_on": message % {"day": _day(EARLIEST_RECEIVED_ON)}})
+
+
+def check_reception_day(held_on: date, *, today: date | None = None) -> None:
+    """A reception day is recorded once held (its citizens' petitions are received on that day)."""
+    today = today or timezone.localdate()
+    if held_on > today:
+        message = _("A reception day is recorded once held: enter a date no later than today (%(day)s).")
+        raise ValidationError(message % {"day": _day(today)})
+    if held_on < EARLIEST_RECEIVED_ON:
+        message = _("The reception day cannot be before %(day)s: check the year.")
+        raise ValidationError(message % {"day": _day(EARLIEST_RECEIVED_ON)})
+
+
+def _check_day(field: str, day: date, *, earliest: date, too_early: str, too_late: str) -> None:
+    """A step of handling is dated between `earliest` and today; the messages take %(day)s."""
+    today = timezone.localdate()
+    if day > today:
+        raise ValidationError({field: too_late % {"day": _day(today)}})
+    if day < earliest:
+        raise ValidationError({field: too_early % {"day": _day(earliest)}})
+
+
+def _check_signers(count: int | None) -> None:
+    try:
+        check_signer_count(count)
+    except ValidationError as error:
+        raise ValidationError({"signer_count": error.messages}) from error
+
+
+def check_submission(petition_type: str, sender: dict) -> None:
+    """What a citizen's own submission must satisfy before its tracking code is given: everything the
+    intake registration (process_intake) checks, so that no code stands for a petition that is never
+    registered."""
+    check_sender_named(petition_type, sender.get("full_name", ""))
+    fields = {k: (v or "").strip() for k, v in sender.items() if k in SENDER_FIELDS}
+    PetitionSender(**fields).full_clean(exclude=["petition"])
+
+
 # ---- intake -----------------------------------------------------------------------------------
 
 
@@ -276,7 +359,11 @@ def register_petition(
     `code`: the tracking code already given to the citizen (online submissions); it is never changed."""
     sender = {k: (v or "").strip() for k, v in (sender or {}).items() if k in SENDER_FIELDS}
     if not is_anonymous and not sender.get("full_name"):
-        raise ValidationError(_("Enter the sender's full name, or mark the petition as anonymous."))
+        raise ValidationError(
+            {"full_name": _("Enter the sender's full name, or mark the petition as anonymous.")}
+        )
+    check_received_on(received_on)
+    _check_signers(signer_count)
     if petition_type == PetitionType.COMPLAINT and not complaint_track:
         complaint_track = "first"
     current, given = map_location(location_unit, received_on)
@@ -390,17 +477,21 @@ def classify_petition(
     if petition.status not in (Status.RECEIVED, Status.CLASSIFIED):
         raise ValidationError(_("This petition has already been routed; it can no longer be classified."))
     if not eligible and not ineligible_reason:
-        raise ValidationError(_("Choose the reason why the petition is not eligible for handling."))
-    if decision_known_on and decision_known_on > petition.received_on:
         raise ValidationError(
-            _(
-                "The decision cannot have been received or known after the petition was received "
-                "(%(day)s): check the date."
-            )
-            % {"day": petition.received_on.strftime("%d/%m/%Y")}
+            {"ineligible_reason": _("Choose the reason why the petition is not eligible for handling.")}
         )
+    if decision_known_on and decision_known_on > petition.received_on:
+        message = _(
+            "The decision cannot have been received or known after the petition was received "
+            "(%(day)s): check the date."
+        )
+        raise ValidationError({"decision_known_on": message % {"day": _day(petition.received_on)}})
+    _check_signers(signer_count)
     on = on or timezone.localdate()
+    was_protected = petition.is_protected
     petition.petition_type = petition_type
+    if petition.case_file_id and petition.is_protected != was_protected:
+        _leave_case_file(petition)  # see link_duplicates
     petition.eligible = eligible
     petition.ineligible_reason = "" if eligible else ineligible_reason
     petition.classification_note = note
@@ -435,9 +526,17 @@ def route_petition(
     """Send the petition to the competent body (confirmed by staff) and optionally name its handler."""
     if petition.status != Status.CLASSIFIED:
         raise ValidationError(_("Classify the petition before routing it."))
+    on = on or timezone.localdate()
+    _check_day(
+        "routed_on",
+        on,
+        earliest=petition.received_on,
+        too_early=_("A petition cannot be routed before it was received (%(day)s): check the date."),
+        too_late=_("The routing date cannot be later than today (%(day)s): check the date."),
+    )
     petition.competent_body = body
     petition.handler = handler
-    petition.routed_on = on or timezone.localdate()
+    petition.routed_on = on
     petition.status = Status.ROUTED
     _save(petition)
     notify_handler(petition)
@@ -497,7 +596,21 @@ def accept_petition(petition: Petition, *, actor=None, on: date | None = None) -
     """Thụ lý: the competent body accepts the case; the resolution time limit starts."""
     if petition.status != Status.ROUTED:
         raise ValidationError(_("Only a routed petition can be accepted for handling."))
-    petition.accepted_on = on or timezone.localdate()
+    on = on or timezone.localdate()
+    if petition.routed_on and petition.routed_on > petition.received_on:
+        earliest = petition.routed_on
+        too_early = _("A petition cannot be accepted before it was routed (%(day)s): check the date.")
+    else:
+        earliest = petition.received_on
+        too_early = _("A petition cannot be accepted before it was received (%(day)s): check the date.")
+    _check_day(
+        "accepted_on",
+        on,
+        earliest=earliest,
+        too_early=too_early,
+        too_late=_("The acceptance date cannot be later than today (%(day)s): check the date."),
+    )
+    petition.accepted_on = on
     petition.status = Status.ACCEPTED
     if petition.handler_id is None and getattr(actor, "is_authenticated", False):
         petition.handler = actor
@@ -536,9 +649,14 @@ def answer_petition(
     if petition.status not in (Status.ROUTED, Status.ACCEPTED):
         raise ValidationError(_("Only a routed or accepted petition can be answered."))
     if not number.strip():
-        raise ValidationError(_("Enter the number of the answer document."))
-    if answered_on < petition.received_on:
-        raise ValidationError(_("The answer cannot be dated before the petition was received."))
+        raise ValidationError({"number": _("Enter the number of the answer document.")})
+    _check_day(
+        "answered_on",
+        answered_on,
+        earliest=petition.received_on,
+        too_early=_("The answer cannot be dated before the petition was received (%(day)s): check the date."),
+        too_late=_("The answer document cannot be dated later than today (%(day)s): check the date."),
+    )
     petition.answer_number = number.strip()
     petition.answer_date = answered_on
     petition.answered_on = answered_on
@@ -562,8 +680,11 @@ def find_duplicates(
     """Petitions on the same matter (among those given, by default all): same sender and similar
     content, or the same letter sent to several bodies (near-identical content), within a year
     before or after. For linking without a person's review (`automatic`), a shared name is not
-    enough to be the same sender: many citizens bear the same name; the telephone or e-mail must match."""
-    sender = getattr(petition, "sender", None)
+    enough to be the same sender: many citizens bear the same name; the telephone or e-mail must match.
+
+    A denouncer's identity stays secret: a denunciation is compared with other denunciations only,
+    and by its content only (a suggestion made on the sender would name the denouncer)."""
+    sender = None if petition.is_protected else getattr(petition, "sender", None)
     own_name = fold(sender.full_name) if sender else ""
     contacts = {c for c in ((sender.phone, sender.email.lower()) if sender else ()) if c}
     own_content = fold(petition.content)
@@ -587,6 +708,8 @@ def _duplicate_candidates(petition: Petition, among, own_name: str, contacts: se
     qs = qs.filter(received_on__range=(day - timedelta(days=365), day + timedelta(days=365)))
     if petition.case_file_id:
         qs = qs.exclude(case_file_id=petition.case_file_id)
+    denunciation = Q(petition_type=PetitionType.DENUNCIATION)
+    qs = qs.filter(denunciation) if petition.is_protected else qs.exclude(denunciation)
     groups = []
     for alike in (Q(topic=petition.topic), Q(petition_type=petition.petition_type)):
         groups += [
@@ -605,14 +728,23 @@ def _duplicate_candidates(petition: Petition, among, own_name: str, contacts: se
 
 @transaction.atomic
 def link_duplicates(petition: Petition, others: list[Petition], *, actor=None) -> CaseFile:
-    """Put the petitions in one case file; every one received after the earliest is a duplicate."""
+    """Put the petitions in one case file; every one received after the earliest is a duplicate.
+    A denunciation shares a case file with denunciations only: next to a petition whose sender staff
+    see, it would tell who the denouncer is."""
     group = [petition, *others]
     files = [p.case_file for p in group if p.case_file_id]
-    case_file = files[0] if files else CaseFile.objects.create(title=min(group, key=_order).subject[:255])
     members = {p.pk: p for p in group}
     for extra in files[1:]:
         for p in extra.petitions.all():
             members.setdefault(p.pk, p)
+    if len({p.is_protected for p in members.values()}) > 1:
+        raise ValidationError(
+            _(
+                "A denunciation can share a case file with denunciations only: "
+                "its sender's identity is protected."
+            )
+        )
+    case_file = files[0] if files else CaseFile.objects.create(title=min(group, key=_order).subject[:255])
     earliest = min(members.values(), key=_order)
     for member in members.values():
         member.case_file = case_file
@@ -623,6 +755,17 @@ def link_duplicates(petition: Petition, others: list[Petition], *, actor=None) -
 
 def _order(p: Petition) -> tuple:
     return (p.received_on, p.pk)
+
+
+def _leave_case_file(petition: Petition) -> None:
+    """Take the petition out of its case file; the earliest of those left is the original."""
+    rest = list(petition.case_file.petitions.exclude(pk=petition.pk))
+    petition.case_file, petition.is_duplicate = None, False
+    if rest:
+        earliest = min(rest, key=_order)
+        for member in rest:
+            member.is_duplicate = member.pk != earliest.pk
+            member.save(update_fields=["is_duplicate", "updated_at"])
 
 
 # ---- denouncer protection ---------------------------------------------------------------------
@@ -663,6 +806,32 @@ def update_sender(petition: Petition, *, actor, **values) -> PetitionSender:
 # ---- dialogues and voter contacts -------------------------------------------------------------
 
 
+def _check_item_dates(meeting: Meeting, *, due_on: date | None = None, resolved_on: date | None = None):
+    """An item is raised at its meeting: its answer falls due, and it is resolved, on or after that day."""
+    if due_on and due_on < meeting.held_on:
+        message = _(
+            "The answer cannot be due before the meeting that raised the item (%(day)s): check the date."
+        )
+        raise ValidationError({"due_on": message % {"day": _day(meeting.held_on)}})
+    if resolved_on:
+        _check_day(
+            "resolved_on",
+            resolved_on,
+            earliest=meeting.held_on,
+            too_early=_(
+                "An item cannot be resolved before the meeting that raised it (%(day)s): check the date."
+            ),
+            too_late=_("The resolution date cannot be later than today (%(day)s): check the date."),
+        )
+
+
+@transaction.atomic
+def add_meeting_item(meeting: Meeting, *, actor=None, due_on: date | None = None, **fields) -> MeetingItem:
+    """Record an opinion or recommendation raised at a dialogue or voter contact meeting."""
+    _check_item_dates(meeting, due_on=due_on)
+    return MeetingItem.objects.create(meeting=meeting, due_on=due_on, **fields)
+
+
 @transaction.atomic
 def record_item_progress(
     item: MeetingItem,
@@ -679,9 +848,16 @@ def record_item_progress(
     if status == ItemStatus.RESOLVED and resolved_on is None:
         resolved_on = timezone.localdate()
     if status in (ItemStatus.ANSWERED, ItemStatus.RESOLVED) and not (answer or item.answer):
-        raise ValidationError(_("Write the answer given before marking the item answered or resolved."))
+        raise ValidationError(
+            {"answer": _("Write the answer given before marking the item answered or resolved.")}
+        )
     if status == ItemStatus.COMMITTED and not (commitment or item.commitment):
-        raise ValidationError(_("Write the commitment made before marking the item committed."))
+        raise ValidationError(
+            {"commitment": _("Write the commitment made before marking the item committed.")}
+        )
+    _check_item_dates(
+        item.meeting, due_on=due_on, resolved_on=resolved_on if status == ItemStatus.RESOLVED else None
+    )
     item.status = status
     item.answer = answer or item.answer
     item.commitment = commitment or item.commitment
@@ -881,6 +1057,7 @@ def receive_submission(
     address's quota is used up; `address=None` skips it (staff)."""
     from .models import Intake
 
+    check_submission(petition_type, sender)
     limits = submission_limits()
     if len(content) > limits["max_content"]:
         raise ValidationError(

@@ -12,12 +12,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
 from danvan.core.models import AuditEntry
@@ -73,6 +72,16 @@ class CappedPaginator(Paginator):
             if getattr(self, "capped", False) and int(number) > 0:
                 return int(number)
             raise
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: each message on its field when the form has that field,
+    the others above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
 
 
 def filter_petitions(qs, data: dict, today, *, with_in_list_order: bool = False):
@@ -283,10 +292,11 @@ class PetitionDetailView(PetitionObjectMixin, TemplateView):
             today=today,
             can=can,
             deadlines=services.deadline_table(p, today),
-            classify_form=ClassifyForm(initial=initial_classify),
-            route_form=RouteForm(initial={"body": p.suggested_body_id, "handler": p.handler_id}),
-            accept_form=AcceptForm(),
-            answer_form=AnswerForm(),
+            classify_form=kwargs.get("classify_form") or ClassifyForm(initial=initial_classify),
+            route_form=kwargs.get("route_form")
+            or RouteForm(initial={"body": p.suggested_body_id, "handler": p.handler_id}),
+            accept_form=kwargs.get("accept_form") or AcceptForm(),
+            answer_form=kwargs.get("answer_form") or AnswerForm(),
             case_petitions=(
                 p.case_file.petitions.visible_to(user).exclude(pk=p.pk).defer(*LIST_DEFER)
                 if p.case_file_id
@@ -309,29 +319,35 @@ class PetitionDetailView(PetitionObjectMixin, TemplateView):
         return context
 
 
-class PetitionActionView(PetitionObjectMixin, View):
-    """Base for the workflow actions (POST only); errors come back as messages on the petition page."""
+class PetitionActionView(PetitionDetailView):
+    """Base for the workflow actions (POST only). Done, the action goes back to the petition page; refused,
+    an action with a form shows the petition page again with the form as typed and each error on its
+    field, and one without a form says why in a message."""
 
+    http_method_names = ["post"]
     form_class = None
+    form_name = ""  # the form's name on the petition page
 
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST) if self.form_class else None
-        if form is not None and not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(self.petition)
-        try:
-            self.act(form.cleaned_data if form else {})
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        return redirect(self.petition)
+        if form is None or form.is_valid():
+            try:
+                self.act(form.cleaned_data if form else {})
+                return redirect(self.petition)
+            except ValidationError as error:
+                if form is None:
+                    for message in error.messages:
+                        messages.error(request, message)
+                    return redirect(self.petition)
+                add_service_errors(form, error)
+                self.petition.refresh_from_db()  # a refused service may have changed it in memory
+        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
 
 
 class ClassifyView(PetitionActionView):
     perm = "citizens.classify_petition"
     form_class = ClassifyForm
+    form_name = "classify_form"
 
     def act(self, data):
         services.classify_petition(
@@ -357,6 +373,7 @@ class ClassifyView(PetitionActionView):
 class RouteView(PetitionActionView):
     perm = "citizens.route_petition"
     form_class = RouteForm
+    form_name = "route_form"
 
     def act(self, data):
         services.route_petition(
@@ -372,6 +389,7 @@ class RouteView(PetitionActionView):
 class AcceptView(PetitionActionView):
     perm = "citizens.handle_petition"
     form_class = AcceptForm
+    form_name = "accept_form"
 
     def act(self, data):
         services.accept_petition(self.petition, actor=self.request.user, on=data["accepted_on"])
@@ -389,6 +407,7 @@ class ExtendView(PetitionActionView):
 class AnswerView(PetitionActionView):
     perm = "citizens.handle_petition"
     form_class = AnswerForm
+    form_name = "answer_form"
 
     def act(self, data):
         services.answer_petition(
@@ -415,7 +434,7 @@ class LinkDuplicateView(PetitionActionView):
     perm = "citizens.classify_petition"
 
     def act(self, data):
-        ids = [int(i) for i in self.request.POST.getlist("others") if i.isdigit()]
+        ids = [int(i) for i in self.request.POST.getlist("others") if i.isdecimal()]
         others = list(Petition.objects.visible_to(self.request.user).filter(pk__in=ids))
         if not others:
             raise ValidationError(_("Choose at least one petition to link."))
@@ -448,7 +467,7 @@ class PetitionCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
                 address_text=data.get("address_text", ""),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Petition registered with code %(code)s.") % {"code": petition.code})
         return redirect(petition)
@@ -553,7 +572,7 @@ class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("citizens.manage_calendar"):
             raise PermissionDenied
-        if request.POST.get("delete", "").isdigit():
+        if request.POST.get("delete", "").isdecimal():
             services.delete_holiday(get_object_or_404(Holiday, pk=request.POST["delete"]))
             messages.success(request, _("Day removed from the calendar."))
             return redirect("citizens:holiday_list")
@@ -622,13 +641,21 @@ class SessionDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
         if not request.user.has_perm("citizens.add_petition"):
             raise PermissionDenied
         form = VisitForm(request.POST)
-        if not form.is_valid():
-            context = self.get_context_data()
-            context["visit_form"] = form
-            return self.render_to_response(context)
-        data, session = form.cleaned_data, self.object
+        if form.is_valid():
+            try:
+                self.register_visit(form.cleaned_data)
+                messages.success(request, _("Citizen recorded."))
+                return redirect(self.object)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        context = self.get_context_data()
+        context["visit_form"] = form
+        return self.render_to_response(context)
+
+    def register_visit(self, data):
+        session = self.object
         services.register_petition(
-            actor=request.user,
+            actor=self.request.user,
             petition_type=data["petition_type"],
             channel=Channel.ONLINE_RECEPTION if session.online else Channel.RECEPTION,
             subject=data["subject"],
@@ -642,8 +669,6 @@ class SessionDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
             topic=data["topic"],
             location_unit=data.get("location_unit"),
         )
-        messages.success(request, _("Citizen recorded."))
-        return redirect(session)
 
 
 # ---- dialogues and voter contact meetings -----------------------------------------------------
@@ -694,10 +719,13 @@ class MeetingDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         items = list(self.object.items.select_related("responsible_body"))
+        progress_forms = kwargs.get("progress_forms", {})
         for item in items:
             item.overdue = item.status in ItemStatus.open_values() and item.due_on and item.due_on < today
             item.can_change = self.request.user.has_perm("citizens.change_meetingitem", item)
-            item.progress_form = ItemProgressForm(initial={"status": item.status}, prefix=f"i{item.pk}")
+            item.progress_form = progress_forms.get(item.pk) or ItemProgressForm(
+                initial={"status": item.status}, prefix=f"i{item.pk}"
+            )
         context.update(
             items=items,
             item_form=kwargs.get("item_form") or MeetingItemForm(),
@@ -708,28 +736,35 @@ class MeetingDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
         return context
 
     def post(self, request, *args, **kwargs):
+        """Progress of one item (the form names it in `item`), or a new item. Refused, the page is shown
+        again with the form as typed and each error on its field."""
         self.object = self.get_object()
-        item_id = request.POST.get("item")
-        if item_id:
-            item = get_object_or_404(self.object.items, pk=item_id)
-            if not request.user.has_perm("citizens.change_meetingitem", item):
-                raise PermissionDenied
-            form = ItemProgressForm(request.POST, prefix=f"i{item.pk}")
-            if form.is_valid():
-                try:
-                    services.record_item_progress(item, actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Progress recorded."))
-                except ValidationError as error:
-                    for message in error.messages:
-                        messages.error(request, message)
-            else:
-                messages.error(request, _("Check the progress form."))
-            return redirect(self.object)
+        if item_id := request.POST.get("item"):
+            return self.post_progress(item_id)
         if not request.user.has_perm("citizens.add_meeting"):
             raise PermissionDenied
         form = MeetingItemForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(item_form=form))
-        MeetingItem.objects.create(meeting=self.object, **form.cleaned_data)
-        messages.success(request, _("Item recorded."))
-        return redirect(self.object)
+        if form.is_valid():
+            try:
+                services.add_meeting_item(self.object, actor=request.user, **form.cleaned_data)
+                messages.success(request, _("Item recorded."))
+                return redirect(self.object)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        return self.render_to_response(self.get_context_data(item_form=form))
+
+    def post_progress(self, item_id: str):
+        if not item_id.isdecimal():
+            raise Http404
+        item = get_object_or_404(self.object.items, pk=int(item_id))
+        if not self.request.user.has_perm("citizens.change_meetingitem", item):
+            raise PermissionDenied
+        form = ItemProgressForm(self.request.POST, prefix=f"i{item.pk}")
+        if form.is_valid():
+            try:
+                services.record_item_progress(item, actor=self.request.user, **form.cleaned_data)
+                messages.success(self.request, _("Progress recorded."))
+                return redirect(self.object)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        return self.render_to_response(self.get_context_data(progress_forms={item.pk: form}))

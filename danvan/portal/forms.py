@@ -1,12 +1,13 @@
 """Public forms: submit a petition (no account, no CAPTCHA service) and follow it by code."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.citizens.choices import PetitionType, Topic
 from danvan.citizens.forms import area_choices
-from danvan.citizens.services import submission_limits
+from danvan.citizens.services import check_sender_named, submission_limits
 from danvan.orgs.models import OrgUnit
 
 
@@ -19,7 +20,7 @@ def shared(choices: list[tuple]):
 def current_areas() -> list[tuple]:
     """Today's communes and wards, read only when the list is shown or a chosen one is checked: most
     submissions name no commune, and a model field would build its dated queryset for every form."""
-    return [("", "---------"), *area_choices(include_closed=False).values_list("pk", "name")]
+    return [("", _("— not stated —")), *area_choices(include_closed=False).values_list("pk", "name")]
 
 
 class SubmitForm(forms.Form):
@@ -63,9 +64,10 @@ class SubmitForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        anonymous_allowed = data.get("petition_type") in (PetitionType.RECOMMENDATION, PetitionType.FEEDBACK)
-        if not (data.get("full_name") or "").strip() and not anonymous_allowed:
-            self.add_error("full_name", _("A complaint or denunciation must give the sender's full name."))
+        try:
+            check_sender_named(data.get("petition_type"), data.get("full_name"))
+        except ValidationError as error:
+            self.add_error(None, error)  # the error names full_name: shown on that field
         return data
 
 

@@ -36,6 +36,20 @@ def _error(code: int, description: str) -> Response:
     return Response([{"code": code, "description": description}], status=code)
 
 
+# The intake's names of the sender's fields, as an Open311 client knows them.
+OPEN311_FIELDS = {"full_name": "last_name, first_name"}
+
+
+def _describe(error: DjangoValidationError) -> str:
+    """The errors of a refused submission in one line, each named by its Open311 field."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return " ".join(
+        f"{OPEN311_FIELDS.get(field, field)}: {' '.join(messages)}"
+        for field, messages in error.message_dict.items()
+    )
+
+
 class Open311View(APIView):
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
@@ -168,6 +182,12 @@ class SubmitSerializer(serializers.Serializer):
     account_id = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     media_url = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
+    def validate(self, data):
+        if (data["lat"] is None) != (data["long"] is None):
+            missing = "long" if data["long"] is None else "lat"
+            raise serializers.ValidationError({missing: _("Give lat and long together, or neither.")})
+        return data
+
 
 class RequestListView(Open311View):
     parser_classes = [parsers.FormParser, parsers.MultiPartParser, parsers.JSONParser]
@@ -225,7 +245,8 @@ class RequestListView(Open311View):
         name = f"{d['last_name']} {d['first_name']}".strip()
         where = d["address_string"] or (f"{d['lat']}, {d['long']}" if d["lat"] is not None else "")
         try:
-            # The same path as the portal: one intake row in the request, the job registers it.
+            # The same path as the portal: one intake row in the request, the job registers it. It
+            # refuses here whatever the registration would refuse (services.check_submission).
             intake = services.receive_submission(
                 address=request.META.get("REMOTE_ADDR", ""),
                 petition_type=d["service_code"],
@@ -235,14 +256,13 @@ class RequestListView(Open311View):
                 location_unit=area,
                 address_text=where[:255],
                 sender={"full_name": name, "phone": d["phone"], "email": d["email"]},
-                is_anonymous=not name
-                and d["service_code"] in (PetitionType.RECOMMENDATION, PetitionType.FEEDBACK),
+                is_anonymous=not name,
                 channel=Channel.OPEN311,
             )
         except services.TooManySubmissions:
             return _error(429, _("Too many submissions from your address. Please try again later."))
         except DjangoValidationError as error:
-            return _error(400, " ".join(error.messages))
+            return _error(400, _describe(error))
         return Response(
             [
                 {

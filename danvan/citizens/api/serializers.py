@@ -2,13 +2,13 @@
 the sender fields of PetitionCreateSerializer are write-only."""
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from danvan.orgs.models import OrgUnit
 
 from ..choices import Channel, ComplaintTrack, IneligibleReason, PetitionType, Topic
 from ..models import Holiday, Meeting, MeetingItem, Petition, ReceptionSession, TimeLimitRule
+from ..services import check_signer_count
 
 
 class PetitionSerializer(serializers.ModelSerializer):
@@ -88,16 +88,12 @@ class PetitionCreateSerializer(serializers.Serializer):
     address_text = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     is_anonymous = serializers.BooleanField(default=False)
     is_group = serializers.BooleanField(default=False)
-    signer_count = serializers.IntegerField(min_value=1, max_value=100000, default=1)
+    signer_count = serializers.IntegerField(min_value=1, default=1, validators=[check_signer_count])
     sender_name = serializers.CharField(max_length=150, required=False, allow_blank=True, write_only=True)
     sender_address = serializers.CharField(max_length=255, required=False, allow_blank=True, write_only=True)
     sender_phone = serializers.CharField(max_length=30, required=False, allow_blank=True, write_only=True)
     sender_email = serializers.EmailField(required=False, allow_blank=True, write_only=True)
-
-    def validate_received_on(self, value):
-        if value > timezone.localdate():
-            raise serializers.ValidationError(_("The date of receipt cannot be in the future."))
-        return value
+    # The date of receipt is checked by services.register_petition, like the staff form's.
 
 
 class ClassifySerializer(serializers.Serializer):

@@ -55,7 +55,9 @@ class PetitionFilterSet(filters.FilterSet):
 
 
 def _django_errors(error: DjangoValidationError):
-    return ValidationError({"detail": error.messages})
+    """A service's refusal: every message under "detail", and those about a field under its name too."""
+    fields = error.message_dict if hasattr(error, "error_dict") else {}
+    return ValidationError({"detail": error.messages, **fields})
 
 
 class PetitionViewSet(

@@ -40,7 +40,7 @@ def test_portal_to_answer(page, login, accounts, org_tree):
     page.click("#classify-form button[type=submit]")
     assert "Đã phân loại đơn." in page.content()
     page.select_option("#id_body", label="Sở Nội vụ")
-    page.select_option("#id_handler", label="officer")
+    page.select_option("#id_handler", label=accounts["officer"].full_name)  # people by name
     page.click("#route-form button[type=submit]")
     assert "Đã chuyển đơn đến Sở Nội vụ." in page.content()
 

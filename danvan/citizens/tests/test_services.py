@@ -173,6 +173,64 @@ def test_duplicates_detected_and_linked(org_tree):
     assert set(case_file.petitions.values_list("pk", flat=True)) == {first.pk, second.pk, third.pk}
 
 
+def test_a_denunciation_is_matched_by_content_with_denunciations_only(org_tree, accounts):
+    """The same citizen sends a recommendation and a denunciation on nearby matters: matching on the
+    sender would suggest them together (72 %) and tell who the denouncer is, as would two denunciations
+    of one sender (82 %). A denunciation meets other denunciations by content alone; linking across the
+    protection is refused."""
+    sender = {"full_name": "Trần Thị Cường", "phone": "0911222333"}
+    recommendation = register(
+        org_tree,
+        petition_type="recommendation",
+        content="Đề nghị xem xét việc cán bộ địa chính chậm làm hồ sơ đất cho dân.",
+        sender=sender,
+    )
+    denunciation = register(
+        org_tree,
+        petition_type="denunciation",
+        content="Tố cáo cán bộ địa chính nhận tiền để sửa hồ sơ đất.",
+        sender=sender,
+        received_on=D("2025-09-04"),
+    )
+    again = register(
+        org_tree,
+        petition_type="denunciation",
+        content="Tố cáo cán bộ địa chính xã nhận tiền của dân khi làm hồ sơ.",
+        sender=sender,
+        received_on=D("2025-09-05"),
+    )
+    copy = register(
+        org_tree,
+        petition_type="denunciation",
+        content=denunciation.content,
+        sender={"full_name": "Người khác"},
+        received_on=D("2025-09-06"),
+    )
+    assert services.find_duplicates(recommendation) == []
+    assert services.find_duplicates(denunciation) == [(copy, 100)]
+    assert services.find_duplicates(again) == []
+    with pytest.raises(ValidationError) as refused:
+        services.link_duplicates(recommendation, [denunciation])
+    assert refused.value.messages == [
+        "Đơn tố cáo chỉ được gộp hồ sơ vụ việc với đơn tố cáo khác: "
+        "danh tính người tố cáo phải được giữ bí mật."
+    ]
+    assert Petition.objects.exclude(case_file=None).count() == 0
+
+
+def test_a_petition_reclassified_across_the_protection_leaves_its_case_file(org_tree):
+    first = register(org_tree)
+    second = register(org_tree, received_on=D("2025-09-10"))
+    third = register(org_tree, received_on=D("2025-09-12"))
+    case_file = services.link_duplicates(third, [first, second])
+    services.classify_petition(first, petition_type="denunciation", eligible=True)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.case_file, first.is_duplicate) == (None, False)
+    assert (second.case_file, second.is_duplicate) == (case_file, False)  # now the earliest
+    assert case_file.petitions.filter(is_duplicate=True).get() == third
+
+
 def test_duplicates_found_among_thousands_of_petitions(org_tree):
     """Over 2,000 petitions on the same topic: the same sender's earlier petitions (by name, by e-mail)
     and a copy of the letter sent to another body the day before are all found."""

@@ -192,21 +192,23 @@ def test_pages_render(client, accounts, denunciation):
         assert c.get(reverse(f"citizens:{name}")).status_code == 200, name
 
 
+ROAD_LETTER = dict(
+    petition_type="recommendation",
+    channel="post",
+    subject="Kiến nghị sửa đường",
+    content="Đề nghị sửa chữa đường liên ấp 4 bị sụt lún sau mùa mưa.",
+    sender={"full_name": "Võ Văn Gửi"},
+)
+
+
 def test_possible_duplicates_are_only_those_the_classifier_may_see(client, org_tree, accounts):
     """The same letter was sent to Sở Nội vụ and to the Board: the reception officer of Sở Nội vụ is
     offered no copy it may not open; the Board's coordinator sees the copy sent to Sở Nội vụ."""
-    letter = dict(
-        petition_type="recommendation",
-        channel="post",
-        subject="Kiến nghị sửa đường",
-        content="Đề nghị sửa chữa đường liên ấp 4 bị sụt lún sau mùa mưa.",
-        sender={"full_name": "Võ Văn Gửi"},
-    )
     to_board = services.register_petition(
-        received_on=date(2025, 9, 2), received_unit=org_tree["board"], **letter
+        received_on=date(2025, 9, 2), received_unit=org_tree["board"], **ROAD_LETTER
     )
     to_interior = services.register_petition(
-        received_on=date(2025, 9, 3), received_unit=org_tree["interior"], **letter
+        received_on=date(2025, 9, 3), received_unit=org_tree["interior"], **ROAD_LETTER
     )
     page = client_for(client, accounts["reception"]).get(to_interior.get_absolute_url())
     assert page.status_code == 200
@@ -215,6 +217,29 @@ def test_possible_duplicates_are_only_those_the_classifier_may_see(client, org_t
     page = client_for(client, accounts["coordinator"]).get(to_board.get_absolute_url())
     assert page.context["duplicates"] == [(to_interior, 100)]
     assert to_interior.code in page.content.decode()
+
+
+def test_staff_link_only_the_duplicates_they_tick(client, org_tree, accounts):
+    """A possible duplicate is offered unticked: linking is the reviewer's decision, petition by
+    petition; submitting none links nothing and says what to do."""
+    letter = ROAD_LETTER | {"received_unit": org_tree["board"]}
+    first = services.register_petition(received_on=date(2025, 9, 2), **letter)
+    second = services.register_petition(received_on=date(2025, 9, 3), **letter)
+    c = client_for(client, accounts["coordinator"])
+    page = c.get(second.get_absolute_url()).content.decode()
+    assert f'<input type="checkbox" name="others" value="{first.pk}">' in page
+
+    link = reverse("citizens:petition_link", args=[second.pk])
+    page = c.post(link, {}, follow=True).content.decode()
+    assert "Chọn ít nhất một đơn để gộp" in page
+    second.refresh_from_db()
+    assert second.case_file is None
+
+    c.post(link, {"others": [first.pk]})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.case_file == second.case_file is not None
+    assert (first.is_duplicate, second.is_duplicate) == (False, True)
 
 
 def test_classify_page_records_when_the_decision_was_known(client, org_tree, accounts):
@@ -355,3 +380,26 @@ def test_the_reception_session_is_linked_only_for_who_may_open_it(client, org_tr
     assert client.get(session.get_absolute_url()).status_code == 404
     html = client_for(client, accounts["coordinator"]).get(p.get_absolute_url()).content.decode()
     assert f"{link}>16/11/2026 · Trụ sở tiếp công dân tỉnh</a>" in html
+
+
+def test_the_assigned_handler_sees_the_petition_outside_the_units_scope(client, org_tree, accounts):
+    """The rule lets the handler open a petition assigned to them (and a denouncer's identity): the
+    lists, the page and the API follow it, though the petition lies outside the handler's unit."""
+    handler = accounts["other_officer"]  # Ban Tổ chức; the petition is routed to Sở Nội vụ
+    p = services.register_petition(
+        petition_type="denunciation",
+        channel="post",
+        subject="Tố cáo chậm giải quyết hồ sơ",
+        content="Nội dung tố cáo.",
+        received_on=timezone.localdate() - timedelta(days=5),
+        received_unit=org_tree["board"],
+        sender={"full_name": NAME},
+    )
+    services.classify_petition(p, petition_type="denunciation", eligible=True)
+    c = client_for(client, handler)
+    assert c.get(p.get_absolute_url()).status_code == 404
+    services.route_petition(p, body=org_tree["interior"], handler=handler)
+    assert p.code in c.get(reverse("citizens:assigned_list")).content.decode()
+    assert c.get(p.get_absolute_url()).status_code == 200
+    assert c.get(f"/api/citizens/petitions/{p.pk}/").status_code == 200
+    assert NAME in c.post(reverse("citizens:petition_sender", args=[p.pk]), follow=True).content.decode()
