@@ -69,5 +69,5 @@ def test_each_kind_of_page_fits_a_phone_and_meets_wcag_a_and_aa(demo_site, page,
     staff_pages, staff_found = problems_on_each_kind_of_page(page, "/")
     page.context.clear_cookies()
     public_pages, public_found = problems_on_each_kind_of_page(page, "/public/")
-    assert (staff_pages >= 100, public_pages >= 8) == (True, True)  # 106 and 8 kinds today
+    assert (staff_pages >= 100, public_pages >= 7) == (True, True)  # 106 and 7 kinds today
     assert staff_found + public_found == []

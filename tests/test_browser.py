@@ -97,3 +97,32 @@ def test_list_filters_fold_away_on_a_phone(accounts, org_tree, page, login):
     expect(page).to_have_url(re.compile(r"petition_type=complaint"))
     expect(fold.locator("summary")).to_have_text("Bộ lọc (đang dùng 2)")
     expect(fold.get_by_label("Loại đơn")).to_be_hidden()
+
+
+def test_a_list_reads_as_cards_on_a_phone(accounts, org_tree, page, login):
+    """On a phone the petition list needs no sideways scrolling: each petition is a block whose cells
+    follow their column's name; on a wide screen it is a table with its header row."""
+    from danvan.citizens import services
+
+    petition = services.register_petition(
+        petition_type="recommendation",
+        channel="post",
+        subject="Đề nghị sửa chữa đường liên ấp bị sụt lún sau mùa mưa lũ năm nay",
+        content="Nội dung kiến nghị.",
+        received_on=date(2025, 9, 2),
+        received_unit=org_tree["board"],
+        sender={"full_name": "Võ Văn Gửi"},
+    )
+    login("coordinator")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/citizens/")
+    wrap = page.locator(".table-wrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
+    subject = page.locator("td", has_text=petition.subject)
+    assert subject.evaluate("td => getComputedStyle(td, '::before').content") == '"Trích yếu"'
+    expect(subject).to_be_visible()
+    assert page.locator("thead").first.bounding_box()["height"] <= 1  # for screen readers only
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.get_by_role("columnheader", name="Trích yếu")).to_be_visible()
+    assert subject.evaluate("td => getComputedStyle(td, '::before').content") == "none"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import FilterForm
 from danvan.orgs.choices import OrgKind
 from danvan.orgs.models import OrgUnit, User
 
@@ -90,7 +91,7 @@ def people():
     return User.objects.filter(is_active=True).order_by("full_name", "last_name", "first_name", "username")
 
 
-class PetitionFilterForm(forms.Form):
+class PetitionFilterForm(FilterForm):
     q = forms.CharField(label=_("Code or subject"), required=False)
     petition_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All"))] + PetitionType.choices

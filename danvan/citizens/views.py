@@ -19,7 +19,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
+from danvan.core.forms import add_service_errors
 from danvan.core.models import AuditEntry
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.orgs.models import OrgUnit
 
 from . import services
@@ -74,16 +76,6 @@ class CappedPaginator(Paginator):
             raise
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: each message on its field when the form has that field,
-    the others above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 def filter_petitions(qs, data: dict, today, *, with_in_list_order: bool = False):
     """The filters shared by the staff list, its export and the statistics page.
 
@@ -124,7 +116,7 @@ def _deadline_filter(qs, deadline, today, *, in_list_order: bool):
     return qs
 
 
-class PetitionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class PetitionListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     """Sổ đơn thư: every petition the user may see, with overdue and due-soon marks."""
 
     permission_required = "citizens.use_reception"
@@ -486,7 +478,7 @@ class StatisticsView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         return context
 
 
-class RuleListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class RuleListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     permission_required = "citizens.view_timelimitrule"
     template_name = "citizens/rule_list.html"
     queryset = TimeLimitRule.objects.all()
@@ -589,7 +581,7 @@ class HolidayListView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
 # ---- reception sessions -----------------------------------------------------------------------
 
 
-class SessionListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class SessionListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     permission_required = "citizens.view_session"
     template_name = "citizens/session_list.html"
     paginate_by = 30
@@ -674,7 +666,7 @@ class SessionDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
 # ---- dialogues and voter contact meetings -----------------------------------------------------
 
 
-class MeetingListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class MeetingListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     permission_required = "citizens.view_meeting"
     template_name = "citizens/meeting_list.html"
     paginate_by = 30

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 
 from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
@@ -29,6 +30,13 @@ def acting_as(label: str) -> Iterator[None]:
 
 
 def _plain(value: object) -> object:
+    """A value as JSON keeps it: a list of choices stays a list of their values, not its repr."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):

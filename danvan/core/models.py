@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .audit_display import actor_name
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -55,4 +57,4 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit entries")
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.object_repr} ({self.actor_label})"
+        return f"{self.get_action_display()} {self.object_repr} ({actor_name(self.actor_label)})"

@@ -12,9 +12,11 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.orgs.choices import Role
 from danvan.orgs.models import OrgEvent, OrgUnit, User
 
+from .audit_display import actor_labels_matching
 from .models import AuditAction, AuditEntry
 from .permissions import in_scope, manages_everything, sees_everything
 from .text import fold
@@ -70,7 +72,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     """Coordinators search the audit trail by record, actor and action."""
 
     permission_required = "core.search_audit"
@@ -82,7 +84,10 @@ class AuditSearchView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
         q = self.request.GET.get("q", "").strip()
         if q:
             qs = qs.filter(
-                Q(object_repr__icontains=q) | Q(actor_label__icontains=q) | Q(object_repr__icontains=fold(q))
+                Q(object_repr__icontains=q)
+                | Q(actor_label__icontains=q)
+                | Q(actor_label__in=actor_labels_matching(q))
+                | Q(object_repr__icontains=fold(q))
             )
         action = self.request.GET.get("action")
         if action in AuditAction.values:

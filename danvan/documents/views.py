@@ -2,12 +2,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.core.text import fold
 
 from .models import Document
 
 
-class DocumentListView(LoginRequiredMixin, ListView):
+class DocumentListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     template_name = "documents/document_list.html"
     context_object_name = "documents"
     paginate_by = 50

@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from danvan.core.forms import add_service_errors
 from danvan.core.models import AuditEntry
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.orgs.models import OrgUnit
 
 from . import services
@@ -211,11 +213,7 @@ class IndicatorEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         try:
             indicator, created = services.update_indicator(self.indicator, actor=self.request.user, **values)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -253,7 +251,7 @@ class ComputeView(LoginRequiredMixin, PermissionRequiredMixin, View):
 # ------------------------------------------------------------------------ criteria
 
 
-class CriteriaSetListView(LoginRequiredMixin, ListView):
+class CriteriaSetListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     template_name = "indicators/criteriaset_list.html"
     context_object_name = "criteria_sets"
 
@@ -437,11 +435,7 @@ class CriterionFormView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         try:
             services.save_criterion(self.part, actor=self.request.user, criterion=self.criterion, **values)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Criterion saved."))
         return redirect(self.part.criteria_set)
@@ -450,7 +444,7 @@ class CriterionFormView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
 # ------------------------------------------------------------------------ rounds
 
 
-class RoundListView(LoginRequiredMixin, ListView):
+class RoundListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     template_name = "indicators/round_list.html"
     context_object_name = "rounds"
 

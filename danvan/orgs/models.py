@@ -126,7 +126,7 @@ class OrgAlias(models.Model):
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=255)
-    normalized = models.CharField(max_length=255, editable=False)
+    normalized = models.CharField(_("name without diacritics"), max_length=255, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -91,7 +91,12 @@ class Section(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        verbose_name=_("parent section"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
     )
     number = models.CharField(_("number"), max_length=32, blank=True)
     title = models.TextField(_("title"), blank=True)
@@ -142,8 +147,8 @@ class Task(TimeStampedModel):
     deadline_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
     deadline_needs_review = models.BooleanField(_("deadline needs review"), default=False)
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=Decimal("1"))
-    source_start = models.PositiveIntegerField(null=True, blank=True)
-    source_end = models.PositiveIntegerField(null=True, blank=True)
+    source_start = models.PositiveIntegerField(_("start in the source text"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("end in the source text"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -275,8 +280,8 @@ class PlanTarget(models.Model):
     period = models.CharField(
         _("period"), max_length=16, choices=Recurrence.choices, default=Recurrence.ANNUAL
     )
-    source_start = models.PositiveIntegerField(null=True, blank=True)
-    source_end = models.PositiveIntegerField(null=True, blank=True)
+    source_start = models.PositiveIntegerField(_("start in the source text"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("end in the source text"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -306,8 +311,8 @@ class Citation(models.Model):
         "documents.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="citations"
     )
     text_as_written = models.TextField(_("as written"))
-    source_start = models.PositiveIntegerField(null=True, blank=True)
-    source_end = models.PositiveIntegerField(null=True, blank=True)
+    source_start = models.PositiveIntegerField(_("start in the source text"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("end in the source text"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = CitationQuerySet.as_manager()

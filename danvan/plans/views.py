@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from danvan.core.models import AuditEntry
+from danvan.core.pagination import LenientPaginationMixin
 
 from . import services
 from .forms import AssignmentFormSet, PlanUploadForm, TaskReviewForm
@@ -27,19 +28,28 @@ def _tasks_with_names(queryset):
 
 
 def group_by_section(plan: Plan, tasks) -> list[dict]:
-    """Sections in order, each with its tasks; tasks without a section come first."""
+    """Sections in order, each with its tasks and whether it has sub-sections; tasks without a section
+    come first."""
     by_section: dict = {}
     for task in tasks:
         by_section.setdefault(task.section_id, []).append(task)
     groups = []
     if None in by_section:
         groups.append({"section": None, "tasks": by_section[None]})
-    for section in plan.sections.all():
-        groups.append({"section": section, "tasks": by_section.get(section.pk, [])})
+    sections = list(plan.sections.all())
+    parents = {section.parent_id for section in sections}
+    for section in sections:
+        groups.append(
+            {
+                "section": section,
+                "tasks": by_section.get(section.pk, []),
+                "has_children": section.pk in parents,
+            }
+        )
     return groups
 
 
-class PlanListView(LoginRequiredMixin, ListView):
+class PlanListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     template_name = "plans/plan_list.html"
     context_object_name = "plans"
     paginate_by = 25

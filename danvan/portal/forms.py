@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.citizens.choices import PetitionType, Topic
 from danvan.citizens.forms import area_choices
 from danvan.citizens.services import check_sender_named, submission_limits
+from danvan.core.forms import FilterForm
 from danvan.orgs.models import OrgUnit
 
 
@@ -75,7 +76,7 @@ class FollowForm(forms.Form):
     code = forms.CharField(label=_("Tracking code"), max_length=20)
 
 
-class PublicModelFilterForm(forms.Form):
+class PublicModelFilterForm(FilterForm):
     """Search the published exemplary models by words, field and year."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from danvan.citizens import services
 from danvan.citizens.choices import Channel
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.movement.models import ExemplaryModel
 from danvan.plans.choices import PlanStatus
 from danvan.plans.models import Plan, Section
@@ -122,7 +123,7 @@ class StatisticsView(TemplateView):
         return super().get_context_data(stats=services.public_statistics(), public=True, **kwargs)
 
 
-class PublicModelListView(ListView):
+class PublicModelListView(LenientPaginationMixin, ListView):
     """Exemplary "Dân vận khéo" models the Board published; no contact data of anyone."""
 
     template_name = "portal/models.html"

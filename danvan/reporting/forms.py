@@ -58,7 +58,11 @@ class ReasonForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        # The types tracking.services.check_evidence accepts; the service checks the content.
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"}),
+    )
 
 
 class DifficultyForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
+from danvan.plans.choices import AssignmentRole
 
 from .choices import ConsolidatedStatus, ObligationSource, Outcome, PeriodKind, ReportStatus, TransitionKind
 from .querysets import (
@@ -263,7 +264,7 @@ class ReportItem(models.Model):
     occurrence_ref = models.PositiveIntegerField(_("occurrence"), null=True, blank=True)
     section_label = models.CharField(_("section"), max_length=255, blank=True)
     task_text = models.TextField(_("task"))
-    role = models.CharField(_("role"), max_length=16, blank=True)
+    role = models.CharField(_("role"), max_length=16, blank=True, choices=AssignmentRole.choices)
     due_on = models.DateField(_("due date"), null=True, blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.NOT_STARTED
@@ -296,7 +297,14 @@ class ReportAttachment(models.Model):
     report = models.ForeignKey(BodyReport, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to=attachment_path)
     name = models.CharField(_("name"), max_length=255)
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        USER,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -429,7 +437,9 @@ class ConsolidatedReport(TimeStampedModel):
     xlsx = models.FileField(_("task annex (Excel)"), upload_to=consolidated_path, blank=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
-    issued_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    issued_by = models.ForeignKey(
+        USER, verbose_name=_("issued by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from danvan.orgs.choices import OrgKind
 from danvan.orgs.models import OrgUnit
+from danvan.tracking.services import check_evidence
 
 from . import sources
 from .choices import ObligationSource, PeriodKind, ReportStatus, TransitionKind
@@ -31,10 +32,6 @@ from .models import (
     ReportObligation,
     ReportTransition,
 )
-
-# Attachments: the signed scan, photos and annexes bodies send with their report.
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = {"pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "jpg", "jpeg", "png", "zip"}
 
 
 def _now(now: datetime | None) -> datetime:
@@ -410,17 +407,13 @@ def reopen_report(report: BodyReport, *, reason: str, actor, now=None) -> BodyRe
 
 @transaction.atomic
 def add_attachment(report: BodyReport, *, upload, actor, now=None) -> ReportAttachment:
-    """Attach a file to a report that can still be changed; type and size are checked."""
+    """Attach a file (the signed scan, photos, annexes) to a report that can still be changed.
+
+    Type and size follow the rule of progress evidence (`tracking.services.check_evidence`): the type is
+    read from the content, not the name, so a renamed program or an empty file is refused."""
     _check_editable(report, now)
+    check_evidence(upload)
     name = upload.name.rsplit("/", 1)[-1]
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("Files of this type cannot be attached. Allowed: %(types)s.")
-            % {"types": ", ".join(sorted(ATTACHMENT_TYPES))}
-        )
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB. Send a smaller file."))
     attachment = ReportAttachment(report=report, name=name, uploaded_by=actor)
     attachment.file.save(name, upload, save=False)
     attachment._history_user = actor

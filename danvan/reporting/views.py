@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from danvan.core.models import AuditEntry
+from danvan.core.pagination import LenientPaginationMixin
 from danvan.core.permissions import manages_everything, sees_everything
 from danvan.orgs.models import OrgUnit
 
@@ -44,7 +45,7 @@ def _errors(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-class ReportListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class ReportListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     """Periods and the reports the user may see; officers also see the reports they still owe."""
 
     permission_required = "reporting.view_report_list"
@@ -348,7 +349,7 @@ class AttachmentView(LoginRequiredMixin, View):
         return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
-class DecisionListView(LoginRequiredMixin, ListView):
+class DecisionListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     """Difficulties flagged for a decision: open ones first; they stay until answered."""
 
     template_name = "reporting/decision_list.html"

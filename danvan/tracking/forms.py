@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import FilterForm
 from danvan.orgs.models import OrgUnit
 from danvan.plans.choices import Recurrence
 from danvan.plans.models import Plan, Section
@@ -28,7 +29,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class OccurrenceFilterForm(forms.Form):
+class OccurrenceFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False)
     plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none(), required=False)
     section = forms.ModelChoiceField(label=_("Section"), queryset=Section.objects.none(), required=False)

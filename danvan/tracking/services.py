@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.permissions import is_coordinator, manages_everything
 from danvan.core.text import fold
+from danvan.orgs.choices import OrgKind
 from danvan.orgs.models import OrgUnit, User
 from danvan.orgs.services import current_holders
 from danvan.plans.choices import AssignmentRole, Recurrence
@@ -185,8 +186,32 @@ def _lead_holders(task: Task) -> list[OrgUnit]:
     return [h for lead in task.lead_units() for h in current_holders(lead)]
 
 
+def _require_manager(actor, task: Task) -> None:
+    if not can_manage_task(actor, task):
+        raise PermissionDenied(
+            _("Only the lead body or the Mass Mobilization Board can break this task down.")
+        )
+
+
+def check_deadline(due_date: date | None, *, field: str = "due_date", today: date | None = None) -> None:
+    """A deadline a person sets may not be before today: the work would be overdue at once."""
+    if due_date is not None and due_date < (today or timezone.localdate()):
+        raise ValidationError({field: _("The deadline cannot be before today.")})
+
+
 @transaction.atomic
 def create_subtask(
+    parent: Task, *, actor, recurrence: str | None = None, due_date: date | None = None, **fields
+) -> Task:
+    """A sub-task of the lead body's own implementation plan (kế hoạch thực hiện), with its own dates
+    (the fields of `_add_subtask`); a one-off deadline set here is not before today."""
+    _require_manager(actor, parent)
+    if (recurrence or parent.recurrence) == Recurrence.ONCE:
+        check_deadline(due_date)
+    return _add_subtask(parent, actor=actor, recurrence=recurrence, due_date=due_date, **fields)
+
+
+def _add_subtask(
     parent: Task,
     *,
     actor,
@@ -197,11 +222,7 @@ def create_subtask(
     due_date: date | None = None,
     weight: Decimal | int = 1,
 ) -> Task:
-    """A sub-task of the lead body's own implementation plan (kế hoạch thực hiện), with its own dates."""
-    if not can_manage_task(actor, parent):
-        raise PermissionDenied(
-            _("Only the lead body or the Mass Mobilization Board can break this task down.")
-        )
+    """A sub-task, once the caller has checked that the actor may manage the parent."""
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write what the sub-task is."))
@@ -238,13 +259,30 @@ def create_subtask(
     return sub
 
 
+def delegation_units(occ: Occurrence):
+    """The bodies a task can be handed down to: open units below the lead body (the plan's issuer when
+    the occurrence has no lead) — its own sub-units, and the districts and communes of its territory
+    with their bodies. Never the lead's own level or above (central bodies, the province's other bodies)."""
+    lead = occ.lead_unit or occ.plan.issuer
+    if lead is None:
+        return OrgUnit.objects.none()
+    below = Q(path__startswith=lead.path) & ~Q(pk=lead.pk)
+    area = lead.territory if lead.territory_id else (lead if lead.kind in OrgKind.administrative() else None)
+    if area is not None:
+        below |= Q(path__startswith=area.path, kind__in=OrgKind.administrative()) & ~Q(pk=area.pk)
+        below |= Q(territory__path__startswith=area.path) & ~Q(territory=area)
+    return OrgUnit.objects.active().filter(below).order_by("path")
+
+
 @transaction.atomic
 def delegate_task(task: Task, *, actor, units: Iterable[OrgUnit]) -> list[Task]:
-    """Hand a task down to districts or communes: one sub-task per body, same work and schedule."""
+    """Hand a task down to districts or communes: one sub-task per body, same work and schedule (the
+    parent's deadline is copied as it is, even when it has passed)."""
+    _require_manager(actor, task)
     subs = []
     for unit in units:
         subs.append(
-            create_subtask(
+            _add_subtask(
                 task,
                 actor=actor,
                 text=task.summary or task.text,
@@ -677,11 +715,18 @@ def _send_digest(today: date, *, dry_run: bool, connection) -> bool:
     return True
 
 
+def needs_reminders(occ: Occurrence) -> bool:
+    """A reminder urges work that is not done; a completed occurrence gets none."""
+    return occ.completed_on is None
+
+
 @transaction.atomic
 def send_manual_reminder(occ: Occurrence, *, actor, message: str, now: datetime | None = None) -> Reminder:
-    """The Board urges the bodies of one occurrence with its own message."""
+    """The Board urges the bodies of one occurrence with its own message, while the work is not done."""
     if not manages_everything(actor):
         raise PermissionDenied(_("Only the Mass Mobilization Board can send a reminder."))
+    if not needs_reminders(occ):
+        raise ValidationError(_("This work is done: there is nothing to remind the bodies of."))
     message = (message or "").strip()
     if not message:
         raise ValidationError(_("Write the reminder message."))

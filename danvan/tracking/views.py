@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from danvan.core.forms import add_service_errors
 from danvan.core.models import AuditEntry
+from danvan.core.pagination import LenientPaginationMixin, lenient_page
 from danvan.orgs.models import OrgUnit
 from danvan.plans.models import Task
 
@@ -136,7 +138,7 @@ def paginate(
     paginator = (
         Paginator(items, per_page) if count is None else CountedPaginator(items, per_page, count=count)
     )
-    page = paginator.get_page(request.GET.get(param))
+    page = lenient_page(paginator, request.GET.get(param))
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -366,6 +368,7 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
     """Task page: the occurrence with its timeline (progress, comments, reminders, changes)."""
 
     template_name = "tracking/occurrence.html"
+    subtask_form = None  # the posted form with its errors, when SubtaskAddView shows them again
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -400,13 +403,16 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
             siblings=Occurrence.objects.filter(task=task).order_by("period_start"),
             progress_form=ProgressForm(initial={"version": occ.version}) if kind else None,
             comment_form=CommentForm(),
-            reminder_form=ReminderForm() if user.has_perm("tracking.send_reminder") else None,
+            reminder_form=ReminderForm()
+            if user.has_perm("tracking.send_reminder") and services.needs_reminders(occ)
+            else None,
             parent=visible_tasks.parent_of(task),
             subtasks=subtasks,
             roll_up_rule=services.ROLL_UP_RULE,
             can_manage=services.can_manage_task(user, task),
-            subtask_form=SubtaskForm(units=units, initial={"recurrence": task.recurrence}),
-            delegate_form=DelegateForm(units=units),
+            subtask_form=self.subtask_form
+            or SubtaskForm(units=units, initial={"recurrence": task.recurrence}),
+            delegate_form=DelegateForm(units=services.delegation_units(occ)),
             audit_entries=AuditEntry.objects.for_object(occ)[:50],
             leads=task.lead_units(),
             coordinators=task.coordinator_units(),
@@ -466,11 +472,24 @@ class ReminderSendView(OccurrenceActionView):
 
 
 class SubtaskAddView(OccurrenceActionView):
-    def act(self, occ):
-        form = SubtaskForm(self.request.POST, units=OrgUnit.objects.active())
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        d = form.cleaned_data
+    """Errors are shown on the form's fields, on the task page, with what was entered."""
+
+    def post(self, request, pk):
+        occ = self.get_occurrence()
+        form = SubtaskForm(request.POST, units=OrgUnit.objects.active())
+        if form.is_valid():
+            try:
+                self.act(occ, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Sub-task created."))
+                return redirect(occ)
+        page = OccurrenceView(subtask_form=form)
+        page.setup(request, pk=pk)
+        return page.get(request, pk=pk)
+
+    def act(self, occ, d):
         services.create_subtask(
             occ.task,
             actor=self.request.user,
@@ -481,12 +500,11 @@ class SubtaskAddView(OccurrenceActionView):
             due_date=d["due_date"],
             weight=d["weight"],
         )
-        messages.success(self.request, _("Sub-task created."))
 
 
 class DelegateView(OccurrenceActionView):
     def act(self, occ):
-        form = DelegateForm(self.request.POST, units=OrgUnit.objects.active())
+        form = DelegateForm(self.request.POST, units=services.delegation_units(occ))
         if not form.is_valid():
             raise ValidationError(_("Choose at least one body to hand the task down to."))
         subs = services.delegate_task(
@@ -516,7 +534,7 @@ class EvidenceView(LoginRequiredMixin, View):
         )
 
 
-class NotificationListView(LoginRequiredMixin, ListView):
+class NotificationListView(LoginRequiredMixin, LenientPaginationMixin, ListView):
     template_name = "tracking/notification_list.html"
     paginate_by = 50
     context_object_name = "notifications"

@@ -1,19 +1,15 @@
 """Template helpers of the UI shell: `{% load danvan_ui %}`."""
 
-from datetime import date, datetime
-
 from django import template
-from django.core.exceptions import FieldDoesNotExist
-from django.utils import formats, timezone
+from django.contrib.auth.models import AnonymousUser
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from danvan.core import audit_display
 from danvan.core.permissions import path_in_scope
 
 register = template.Library()
-
-HIDDEN_FIELDS = {"id", "password", "last_login"}
 
 
 @register.simple_tag(takes_context=True)
@@ -57,48 +53,16 @@ def record_type(entry) -> str:
     return str(model._meta.verbose_name) if model else entry.content_type.model
 
 
-def _field(model, name: str):
-    for candidate in (name, name.removesuffix("_id")):
-        try:
-            return model._meta.get_field(candidate)
-        except FieldDoesNotExist:
-            continue
-    return None
+@register.simple_tag(takes_context=True)
+def audit_lines(context, entries, compact=False) -> list[tuple]:
+    """(entry, actor name, changed fields) for each row of an audit table, the names of the related
+    records the viewer may see read once for the whole table; a compact table (no changes column)
+    reads no related record."""
+    viewer = context.get("user") or AnonymousUser()
+    return audit_display.audit_lines(entries, viewer=viewer, with_changes=not compact)
 
 
-def _display(field, value) -> str | None:
-    """A stored audit value as a person reads it: choice labels, Có/Không, dd/mm/yyyy dates."""
-    if value is None or value == "":
-        return None
-    if field is not None and field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            parsed = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
-        except ValueError:
-            return value
-        if isinstance(parsed, datetime):
-            parsed = timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed
-            return formats.date_format(parsed, "d/m/Y H:i")
-        return formats.date_format(parsed, "d/m/Y")
-    return str(value)
-
-
-@register.simple_tag
-def change_rows(entry) -> list[dict]:
-    """The changed fields of an AuditEntry with translated labels; empty values of a creation are left out."""
-    model = entry.content_type.model_class()
-    rows = []
-    for change in entry.changes:
-        name = change.get("field", "")
-        if name in HIDDEN_FIELDS:
-            continue
-        field = _field(model, name) if model else None
-        old, new = _display(field, change.get("old")), _display(field, change.get("new"))
-        if old is None and new is None:
-            continue
-        label = str(field.verbose_name) if field is not None else name
-        rows.append({"label": label, "old": old, "new": new})
-    return rows
+@register.filter
+def actor_name(label: str) -> str:
+    """An actor label as shown: "cli" reads "Hệ thống (lệnh quản trị)"."""
+    return audit_display.actor_name(label)

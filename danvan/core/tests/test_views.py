@@ -177,3 +177,20 @@ def test_english_is_second_language(client, accounts):
     client.get(reverse("core:language", args=["en"]), {"next": "/"})
     body = client.get(reverse("core:home")).content.decode()
     assert "Overview" in body and "Tổng quan" not in body
+
+
+def test_too_large_form_gets_a_vietnamese_page_that_says_what_to_do(client, accounts, settings):
+    text = "Nội dung rất dài. " * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 10)
+    client.force_login(accounts["officer"])
+    multipart = client.post(reverse("password_change"), {"old_password": text})
+    urlencoded = client.post(
+        reverse("password_change"),
+        f"old_password={text}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    for response in (multipart, urlencoded):
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert "<h1>Dữ liệu không được chấp nhận</h1>" in body
+        assert "Dữ liệu gửi lên quá lớn hoặc không đúng định dạng nên chưa được lưu." in body
+        assert "rút gọn nội dung rồi gửi lại" in body and "đính kèm dưới dạng tệp" in body

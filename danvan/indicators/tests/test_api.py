@@ -213,7 +213,7 @@ def test_self_assessment_and_submit_through_the_api(api, people, hierarchy, roun
     response = api.post(url, {"scores": {str(first.pk): float(first.max_score) + 1}}, format="json")
     assert response.status_code == 400
     assert response.json() == {  # the same words as the page (Django's own message for the bound)
-        "detail": [f"Tiêu chí {first.code}: Đảm bảo giá trị này là nhỏ hơn hoặc bằng với {first.max_score} ."]
+        "detail": [f"Tiêu chí {first.code}: Giá trị này phải nhỏ hơn hoặc bằng {first.max_score}."]
     }
     response = api.post(url, {"scores": {"999999": 1}}, format="json")
     assert response.json() == {
@@ -276,7 +276,7 @@ def test_review_actions_through_the_api(api, people, hierarchy, round_2024):
     _as(api, people["district_a"])
     too_high = {str(points[0].pk): float(points[0].max_score) + 1}
     response = api.post(base + "approve/", {"review_scores": too_high}, format="json")
-    bound = f"Đảm bảo giá trị này là nhỏ hơn hoặc bằng với {points[0].max_score} ."
+    bound = f"Giá trị này phải nhỏ hơn hoặc bằng {points[0].max_score}."
     assert response.status_code == 400
     assert response.json() == {"detail": [f"Tiêu chí {points[0].code}: {bound}"]}
     response = api.post(

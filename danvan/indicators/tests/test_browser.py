@@ -38,3 +38,24 @@ def test_unit_self_assesses_board_approves_dashboard_changes(page, login, people
     page.goto(f"{page.base_url}/indicators/?year=2025")
     page.click("text=Tính lại từ kết quả đánh giá và khảo sát")
     assert page.locator("[data-indicator=dan-chu-co-so] [data-role=value]").inner_text() == "50,0%"
+
+
+# The size in screen pixels of every text of the charts: its font size times the scale the SVG draws it at.
+CHART_TEXT_SIZES = """(selector) => [...document.querySelectorAll(selector)].map(
+    (t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_trend_charts_text_is_readable_on_desktop_and_phone(page, login, people, hierarchy):
+    from ..choices import CriteriaKind as Kind
+
+    services.ensure_default_indicators()
+    open_round(Kind.GRASSROOTS_DEMOCRACY, 2024, people["coordinator"])
+    services.compute_indicator_values()
+    login("leader", PASSWORD)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{page.base_url}/indicators/?year=2024")
+        sizes = page.evaluate(CHART_TEXT_SIZES, "svg.trend text")
+        assert sizes and min(sizes) >= 12, (width, sorted(sizes)[:3])

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import FilterForm
 from danvan.orgs.models import OrgUnit
 
 from ..choices import ModelField, ModelKind, ModelLevel
@@ -37,7 +38,7 @@ class ReplicationForm(forms.ModelForm):
         fields = ["place_name", "count", "year", "note"]
 
 
-class ExemplaryModelFilterForm(forms.Form):
+class ExemplaryModelFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All"))] + ModelKind.choices)
     field = forms.ChoiceField(label=_("Field"), required=False, choices=[("", _("All"))] + ModelField.choices)

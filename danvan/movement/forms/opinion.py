@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import FilterForm
+
 from ..choices import ConcernLevel, OpinionTopic
 from ..models import OpinionNote
 from ..services import opinion as opinion_services
@@ -36,7 +38,7 @@ class NeedsActionForm(forms.Form):
         self.fields["unit"].queryset = all_units()
 
 
-class OpinionFilterForm(forms.Form):
+class OpinionFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False)
     topic = forms.ChoiceField(
         label=_("Topic"), required=False, choices=[("", _("All"))] + OpinionTopic.choices

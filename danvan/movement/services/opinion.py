@@ -78,6 +78,9 @@ def flag_needs_action(
     plan = plan or current_plan()
     if plan is None:
         raise ValidationError(_("There is no active plan to add the task to. Activate the plan first."))
+    from danvan.tracking.services import check_deadline  # the one rule for deadlines people set
+
+    check_deadline(due_date)
     text = (text or "").strip() or _("Act on public opinion: %(note)s") % {"note": note.summary}
     order = (plan.tasks.aggregate(m=Max("order"))["m"] or 0) + 1
     task = Task.objects.create(

@@ -19,7 +19,7 @@ TODAY = date(2025, 12, 31)
 # recommendations by organization), membership 4, training 2, ethnic/religious 4, opinion 1, overdue list 1.
 PANEL_QUERIES = 16
 # The tracking dashboard with no tracked work: its own queries plus the movement panels.
-DASHBOARD_QUERIES = 25
+DASHBOARD_QUERIES = 23
 FRONT = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai"
 
 

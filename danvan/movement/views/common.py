@@ -13,15 +13,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
+from danvan.core.forms import add_service_errors
 from danvan.core.models import AuditEntry
-
-
-def form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
+from danvan.core.pagination import LenientPaginationMixin
 
 
 def flash_errors(request, error: ValidationError) -> None:
@@ -83,7 +77,7 @@ class RecordDetailView(PermissionMixin, DetailView):
         )
 
 
-class YearListView(PermissionMixin, ListView):
+class YearListView(PermissionMixin, LenientPaginationMixin, ListView):
     """A list with a year filter (?year=) and pagination."""
 
     paginate_by = 30
@@ -173,7 +167,7 @@ class RecordFormView(LoginRequiredMixin, FormView):
         try:
             saved = self.save(form, self.object)
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(saved)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
+from danvan.core.pagination import LenientPaginationMixin
+
 from .. import services
 from ..forms import AwardForm, ExemplaryModelFilterForm, ExemplaryModelForm, ReplicationForm
 from ..models import ExemplaryModel, ModelEvidence
@@ -23,7 +25,7 @@ from .common import (
 )
 
 
-class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class ExemplaryModelListView(LoginRequiredMixin, PermissionRequiredMixin, LenientPaginationMixin, ListView):
     permission_required = "movement.view_exemplarymodel"
     template_name = "movement/exemplarymodel_list.html"
     context_object_name = "models"

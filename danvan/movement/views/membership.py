@@ -20,8 +20,8 @@ from .common import (
     RecordFormView,
     RecordPostView,
     YearListView,
+    add_service_errors,
     flash_errors,
-    form_errors,
     this_year,
     visible_or_404,
 )
@@ -176,7 +176,7 @@ class SurveyReturnFormView(PermissionMixin, FormView):
                 note=data["note"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Figures returned."))
         return redirect(ret)
@@ -205,7 +205,7 @@ class MemberListUploadView(SurveyReturnFormView):
                 rows=rows,
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -1,11 +1,22 @@
 """Public-opinion notes: search, trend per topic and per area, "needs action" → a plan task."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
 from ..forms.opinion import NeedsActionForm, OpinionFilterForm, OpinionNoteForm
 from ..models import OpinionNote
 from ..services import opinion as services
-from .common import RecordActionView, RecordDetailView, RecordFormView, YearListView, own_unit, today
+from .common import (
+    RecordActionView,
+    RecordDetailView,
+    RecordFormView,
+    YearListView,
+    add_service_errors,
+    own_unit,
+    today,
+)
 
 
 class OpinionListView(YearListView):
@@ -50,12 +61,15 @@ class OpinionDetailView(RecordDetailView):
     related = ("unit", "area", "task")
     change_perm = "movement.change_opinionnote"
 
+    act_form = None  # the posted form with its errors, when OpinionActView shows them again
+
     def get_context_data(self, **kwargs):
         note = self.object
         can_act = self.request.user.has_perm("movement.act_on_opinionnote", note) and not note.task_id
+        act_form = self.act_form or NeedsActionForm(initial={"unit": note.unit_id})
         return super().get_context_data(
             can_act=can_act,
-            act_form=NeedsActionForm(initial={"unit": note.unit_id}) if can_act else None,
+            act_form=act_form if can_act else None,
             plan=services.current_plan() if can_act else None,
             **kwargs,
         )
@@ -78,3 +92,18 @@ class OpinionActView(RecordActionView):
     form_class = NeedsActionForm
     service = staticmethod(services.flag_needs_action)
     success_message = gettext_lazy("Task created for the body that should act.")
+
+    def post(self, request, pk):
+        """Errors are shown on the form's fields, on the note's page, with what was entered."""
+        note = self.get_record(pk)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                messages.success(request, self.act(note, form.cleaned_data))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect(note)
+        page = OpinionDetailView(act_form=form)
+        page.setup(request, pk=pk)
+        return page.get(request, pk=pk)

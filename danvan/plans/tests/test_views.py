@@ -50,7 +50,12 @@ def test_plan_pages_follow_visible_to(client, accounts, plan, django_assert_max_
     with django_assert_max_num_queries(25):
         response = client.get(reverse("plans:plan", args=[plan.pk]))
     assert len([t for g in response.context["groups"] for t in g["tasks"]]) == 3
-    assert "Giao Ban Dân vận Tỉnh ủy chủ trì" in response.content.decode()
+    body = response.content.decode()
+    assert "Giao Ban Dân vận Tỉnh ủy chủ trì" in body
+    assert "<h1>KẾ HOẠCH Thực hiện công tác dân vận, giai đoạn 2021-2025</h1>" in body
+    # "I. NHIỆM VỤ" holds its tasks in "1."; "II. TỔ CHỨC THỰC HIỆN" has none, and says so
+    assert body.count("Mục này không giao nhiệm vụ.") == 1
+    assert body.index("II. TỔ CHỨC THỰC HIỆN") < body.index("Mục này không giao nhiệm vụ.")
 
 
 def test_upload_reads_in_a_job_and_opens_the_review(client, accounts, org_tree):

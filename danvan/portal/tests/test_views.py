@@ -58,7 +58,8 @@ def test_commune_list_holds_todays_units_and_is_read_only_when_one_is_chosen(
     with django_assert_num_queries(0):
         assert SubmitForm(FORM).is_valid()
     response = client.post(reverse("portal:submit"), FORM | {"location_unit": old.pk})
-    assert "Hãy chọn một lựa chọn hợp lệ." in response.content.decode() and not Intake.objects.exists()
+    refused = f"Hãy chọn một giá trị hợp lệ. {old.pk} không có trong danh sách lựa chọn."
+    assert refused in response.content.decode() and not Intake.objects.exists()
     client.post(reverse("portal:submit"), FORM | {"location_unit": ward.pk})
     assert Intake.objects.get().payload["location_unit"] == ward.pk
 
@@ -77,7 +78,7 @@ def test_type_and_topic_must_be_among_the_choices(client):
     assert '<option value="environment">Môi trường</option>' in form
     response = client.post(reverse("portal:submit"), FORM | {"petition_type": "petition", "topic": "sport"})
     errors = response.context["form"].errors
-    refused = "Hãy chọn một lựa chọn hợp lệ. {} không phải là một trong các lựa chọn khả thi."
+    refused = "Hãy chọn một giá trị hợp lệ. {} không có trong danh sách lựa chọn."
     assert errors["petition_type"] == [refused.format("petition")]
     assert errors["topic"] == [refused.format("sport")]
     assert not Intake.objects.exists()

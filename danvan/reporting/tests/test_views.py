@@ -143,3 +143,41 @@ def test_report_list_query_count(client, period, org_tree, accounts, django_asse
     client.force_login(accounts["coordinator"])
     with django_assert_max_num_queries(15):
         assert client.get(reverse("reporting:index")).status_code == 200
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def test_attachments_are_checked_by_content_like_progress_evidence(client, open_period, org_tree, accounts):
+    report = services.ensure_report(open_period, org_tree["people"])
+    client.force_login(accounts["officer"])
+    url = reverse("reporting:attachment_add", args=[report.pk])
+    for name, content in (("baocao.pdf", b"MZ\x90\x00\x03 a Windows program"), ("empty.pdf", b"")):
+        response = client.post(url, {"file": _upload(name, content)}, follow=True)
+        assert [str(m) for m in response.context["messages"]] == [
+            f"Tệp “{name}” không phải là tệp PDF, DOCX, XLSX hoặc ảnh (JPG, PNG, WEBP, GIF). "
+            "Hãy đính kèm minh chứng ở một trong các định dạng này."
+        ]
+    assert not report.attachments.exists()
+    response = client.post(url, {"file": _upload("bien-ban.pdf", b"%PDF-1.4\n%%EOF\n")}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Đã đính kèm tệp."]
+    assert list(report.attachments.values_list("name", flat=True)) == ["bien-ban.pdf"]
+
+
+def test_report_page_names_roles_and_capitalises_its_badges(client, tracked, period, org_tree, accounts):
+    officer, coordinator = accounts["officer"], accounts["coordinator"]
+    lead = services.ensure_report(period, org_tree["people"], actor=officer)
+    services.save_report(lead, data={"results": "12 hội nghị"}, actor=officer, now=at(2024, 12, 10))
+    services.submit_report(lead, actor=officer, now=at(2024, 12, 10))
+    services.return_report(lead, reason="Bổ sung số liệu", actor=coordinator, now=at(2024, 12, 12))
+    client.force_login(coordinator)
+    html = client.get(lead.get_absolute_url()).content.decode()  # today is past the lock date (31/01/2025)
+    assert html.count("<td>Chủ trì</td>") == 2 and "<td>lead</td>" not in html
+    assert '<span class="badge report-returned" id="report-status">Trả lại</span>' in html
+    assert '<span class="badge badge-grey">Đã khóa</span>' in html and "đã khóa</span>" not in html
+    helper = services.ensure_report(period, org_tree["organisation"])
+    html = client.get(helper.get_absolute_url()).content.decode()
+    assert "<td>Phối hợp</td>" in html and "<td>coordinator</td>" not in html

@@ -129,7 +129,7 @@ def _grow(plan, org_tree, n):
         assign(task, org_tree["people"] if lead != org_tree["people"] else org_tree["board"], "coordinator")
 
 
-QUERIES = {"/tracking/": 13, "/tracking/overview/": 13, "/tracking/dashboard/": 27}
+QUERIES = {"/tracking/": 11, "/tracking/overview/": 11, "/tracking/dashboard/": 25}
 
 
 @pytest.mark.parametrize("url", list(QUERIES))
@@ -251,3 +251,67 @@ def test_outcome_filter_and_dashboard_overdue_list(client, annual_task, accounts
     assert (dashboard["overdue"]["count"], dashboard["overdue"]["num_pages"]) == (4, 2)
     assert [r["key"] for r in dashboard["by_year"]] == [2021, 2022, 2023, 2024, 2025]
     assert (dashboard["rate"], dashboard["overdue_count"]) == (0, 4)
+
+
+def test_a_one_off_sub_task_due_before_today_is_refused_on_its_field(client, annual_task, org_tree, accounts):
+    occ = annual_task.occurrences.get(year=2025)  # today is 15/06/2025
+    url = f"/tracking/occurrences/{occ.pk}/subtasks/"
+    body = {"text": "Rà soát", "lead": org_tree["interior"].pk, "recurrence": "once", "weight": "1"}
+    response = login(client, accounts["coordinator"]).post(url, body | {"due_date": "2001-01-01"})
+    assert response.status_code == 200 and not annual_task.subtasks.exists()
+    form = response.context["subtask_form"]
+    assert form.errors == {"due_date": ["Thời hạn không được trước ngày hôm nay."]}
+    html = response.content.decode()
+    assert 'value="2001-01-01"' in html and "<p>Thời hạn không được trước ngày hôm nay.</p>" in html
+    response = client.post(url, body | {"due_date": "2025-06-15"})
+    assert response.status_code == 302 and annual_task.subtasks.get().due_date.isoformat() == "2025-06-15"
+
+
+def test_delegation_offers_only_units_below_the_lead_body(client, annual_task, org_tree, accounts):
+    from danvan.orgs import services as orgs
+    from danvan.orgs.choices import OrgKind
+
+    central = orgs.create_unit(key="t-tw", kind=OrgKind.GROUP, name="Trung ương")
+    orgs.create_unit(key="t-bct", kind=OrgKind.PARTY_COMMITTEE, name="Bộ Chính trị", parent=central)
+    province = org_tree["province"]
+    district = orgs.create_unit(key="t-ha", kind=OrgKind.DISTRICT, name="Huyện A", parent=province)
+    commune = orgs.create_unit(key="t-xb", kind=OrgKind.COMMUNE, name="Xã B", parent=district)
+    district_committee = orgs.create_unit(
+        key="t-hua",
+        kind=OrgKind.PARTY_COMMITTEE,
+        name="Huyện ủy A",
+        parent=org_tree["committee"],
+        territory=district,
+    )
+    people = org_tree["people"]  # UBND tỉnh leads the task and serves the province
+    people.territory = province
+    people.save()
+    occ = annual_task.occurrences.get(year=2025)
+    response = login(client, accounts["coordinator"]).get(occ.get_absolute_url())
+    offered = set(response.context["delegate_form"].fields["units"].queryset)
+    assert offered == {org_tree["interior"], district, commune, district_committee}
+    response = client.post(f"/tracking/occurrences/{occ.pk}/delegate/", {"units": [central.pk]})
+    assert response.status_code == 302 and not annual_task.subtasks.exists()
+
+
+def test_completed_occurrence_has_no_reminder_form_and_an_unnumbered_timeline(client, annual_task, accounts):
+    from datetime import date
+
+    from django.core.exceptions import ValidationError
+
+    from danvan.tracking import services
+
+    occ = annual_task.occurrences.get(year=2022)
+    board = accounts["coordinator"]
+    services.send_manual_reminder(occ, actor=board, message="Đề nghị báo cáo")
+    services.add_progress(occ, actor=board, percent=100, text="Đã hoàn thành")
+    occ.refresh_from_db()
+    assert occ.completed_on == date(2025, 6, 15)
+    with pytest.raises(ValidationError) as error:
+        services.send_manual_reminder(occ, actor=board, message="Nhắc lại")
+    assert error.value.messages == ["Việc này đã hoàn thành, không cần nhắc các cơ quan, đơn vị nữa."]
+    response = login(client, board).get(occ.get_absolute_url())
+    html = response.content.decode()
+    assert response.context["reminder_form"] is None and "/remind/" not in html
+    assert response.context["progress_form"] is not None  # a lower figure reopens the work (add_progress)
+    assert '<ul class="timeline tracking-timeline">' in html and "<ol" not in html
