@@ -17,13 +17,27 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 
 
 def pytest_sessionstart(session):
-    """Compile stale translation catalogs (.mo files are not committed) before Django loads them."""
-    import polib
+    """Compile stale translation catalogs (.mo files are not committed). Django has read the catalogs
+    while it was set up (a model's verbose name): after a compilation both caches of them, Python's
+    gettext's and Django's, are emptied, so the tests read what the .po files say."""
+    import gettext
 
-    for po_path in Path(__file__).parent.glob("danvan/*/locale/*/LC_MESSAGES/django.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
-            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+    import polib
+    from django.conf import settings
+    from django.core.signals import setting_changed
+    from django.test import signals  # noqa: F401  (its receiver empties Django's cache on LOCALE_PATHS)
+
+    stale = [
+        po_path
+        for po_path in Path(__file__).parent.glob("danvan/*/locale/*/LC_MESSAGES/django.po")
+        if not (mo_path := po_path.with_suffix(".mo")).exists()
+        or mo_path.stat().st_mtime < po_path.stat().st_mtime
+    ]
+    for po_path in stale:
+        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+    if stale:
+        gettext._translations.clear()
+        setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -14,6 +14,10 @@ DJANGO_MESSAGES = (
     gettext_noop("Enter a number."),
     gettext_noop("Enter a valid date."),
     gettext_noop("Enter a valid email address."),
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be case-sensitive."
+    ),
+    gettext_noop("This account is inactive."),
     gettext_noop("Null characters are not allowed."),
     gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
     gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
