@@ -107,7 +107,7 @@ def test_login_page_and_wrong_password_in_vietnamese(client, accounts):
     assert "Đăng nhập" in response.content.decode()
     response = client.post(reverse("login"), {"username": "officer", "password": "sai"})
     assert response.status_code == 200
-    assert "và mật khẩu chính xác" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
 
 
 def test_login_then_logout(client, accounts):
