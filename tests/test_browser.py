@@ -98,6 +98,9 @@ def test_list_filters_fold_away_on_a_phone(accounts, org_tree, page, login):
     expect(fold.locator("summary")).to_have_text("Bộ lọc (đang dùng 2)")
     expect(fold.get_by_label("Loại đơn")).to_be_hidden()
 
+    page.goto(page.base_url + "/citizens/?status=answered&received_from=notadate")
+    expect(fold.get_by_text("Nhập một ngày hợp lệ.")).to_be_visible()  # a refused filter opens the fold
+
 
 def test_a_list_reads_as_cards_on_a_phone(accounts, org_tree, page, login):
     """On a phone the petition list needs no sideways scrolling: each petition is a block whose cells

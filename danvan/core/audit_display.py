@@ -21,7 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-HIDDEN_FIELDS = {"id", "password", "last_login"}
+HIDDEN_FIELDS = {"id", "password", "last_login", "source_sha256"}  # a fingerprint means nothing to a reader
 
 # The actors that are not a person (`core.audit.acting_as`, citizens' intake).
 ACTOR_NAMES = {
@@ -179,7 +179,8 @@ def _related_names(changes: list[tuple[dict, object]], viewer) -> dict:
         if hasattr(records, "visible_to"):
             records = records.visible_to(viewer)
         for record in records.filter(**{f"{attname}__in": keys}):
-            names[(model, getattr(record, attname))] = str(record)
+            name = record.get_full_name() if hasattr(record, "get_full_name") else str(record)  # a person
+            names[(model, getattr(record, attname))] = name
     return names
 
 

@@ -85,7 +85,7 @@ def test_command_changes_read_as_the_system_on_home_audit_and_record_pages(clien
     with acting_as("cli"):
         services.rename_unit(org_tree["interior"], on=date(2025, 3, 1), name="Sở Nội vụ (mới)", key="t-snv-2")
     client.force_login(accounts["coordinator"])
-    cell = "<td>Hệ thống (lệnh quản trị)</td>"
+    cell = ">Hệ thống (lệnh quản trị)</td>"
     for url in (reverse("core:home"), reverse("core:audit")):
         body = client.get(url).content.decode()
         assert cell in body and "<td>cli</td>" not in body
@@ -111,3 +111,17 @@ def test_a_list_of_objects_reads_as_stored(accounts):
     entries = AuditEntry.objects.filter(object_repr="Bản ghi thử").select_related("content_type")
     ((_entry_row, _actor, rows),) = audit_lines(entries, viewer=accounts["coordinator"])
     assert rows[0]["new"] == '{"name": "Ban Dân vận", "role": "lead"}'
+
+
+def test_a_person_reads_by_name_and_a_fingerprint_is_left_out(accounts):
+    coordinator = accounts["coordinator"]
+    _entry(
+        "plans.plan",
+        [
+            {"field": "created_by", "old": None, "new": coordinator.pk},
+            {"field": "source_sha256", "old": None, "new": "d5730281" * 8},
+        ],
+    )
+    entries = AuditEntry.objects.filter(object_repr="Bản ghi thử").select_related("content_type")
+    ((_entry_row, _actor, rows),) = audit_lines(entries, viewer=coordinator)
+    assert [(row["label"], row["new"]) for row in rows] == [("người nhập", coordinator.full_name)]

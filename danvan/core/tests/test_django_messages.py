@@ -27,4 +27,3 @@ def test_a_wrong_login_and_a_wrong_email_say_so_in_our_words(client, accounts):
         form_class = type("Form", (forms.Form,), {"email": forms.EmailField()})
         errors = form_class({"email": "khong-phai-thu"}).errors
     assert errors == {"email": ["Nhập một địa chỉ thư điện tử hợp lệ, ví dụ: ten@example.vn."]}
-
