@@ -300,7 +300,7 @@ class PetitionDetailView(PetitionObjectMixin, TemplateView):
                 else []
             ),
             audit_entries=AuditEntry.objects.for_object(p)[:50],
-            sender_accesses=p.sender_accesses.all()[:20] if can["view_sender"] else [],
+            sender_accesses=p.sender_accesses.select_related("actor")[:20] if can["view_sender"] else [],
             attachments=p.attachments.all(),
             can_extend=can["handle_petition"]
             and p.status == Status.ACCEPTED

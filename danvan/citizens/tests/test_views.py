@@ -101,7 +101,9 @@ def test_handler_reveals_identity_and_the_view_is_logged(client, accounts, denun
         SenderAccess.objects.filter(petition=denunciation, actor=accounts["officer"], action="view").count()
         == 1
     )
-    assert_no_identity(c.get(denunciation.get_absolute_url()).content.decode())
+    page = c.get(denunciation.get_absolute_url()).content.decode()
+    assert_no_identity(page)
+    assert f" · {accounts['officer'].full_name} · Đã xem</li>" in page  # the log names who looked
 
 
 def test_coordinator_cannot_reveal_but_head_can(client, accounts, denunciation):

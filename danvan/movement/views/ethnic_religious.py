@@ -65,7 +65,9 @@ class _DetailWithPersonalData(RecordDetailView):
             can_see_personal=services.can_see_personal_data(user, obj), **kwargs
         )
         if context["can_see_personal"]:
-            context["accesses"] = PersonalDataAccess.objects.visible_to(user).for_object(obj)[:20]
+            context["accesses"] = (
+                PersonalDataAccess.objects.visible_to(user).for_object(obj).select_related("actor")[:20]
+            )
         return context
 
     def post(self, request, *args, **kwargs):
