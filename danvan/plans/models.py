@@ -73,6 +73,14 @@ class Plan(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.symbol} {self.title}".strip() if self.symbol else self.title
 
+    @property
+    def full_title(self) -> str:
+        """The plan as its document names it, the type and the title that continues it: "Kế hoạch
+        triển khai công tác dân vận …"."""
+        if not self.doc_type:
+            return self.title
+        return f"{self.doc_type.capitalize()} {self.title[:1].lower()}{self.title[1:]}"
+
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.pk])
 
