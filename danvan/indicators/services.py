@@ -432,7 +432,8 @@ def _open_round(evaluation: Evaluation) -> None:
         raise ValidationError(_("The round is not open: evaluations can no longer be changed."))
 
 
-def _clean_score(criterion: Criterion, value) -> tuple[Decimal | None, bool | None]:
+def _clean_score(criterion: Criterion, value, *, field: str) -> tuple[Decimal | None, bool | None]:
+    """The score typed for a criterion; refused, the error names `field` (the form's field of it)."""
     if criterion.mode == ScoringMode.PASS_FAIL:
         if value in (None, ""):
             return None, None
@@ -442,12 +443,15 @@ def _clean_score(criterion: Criterion, value) -> tuple[Decimal | None, bool | No
     try:
         score = Decimal(str(value))
     except ArithmeticError:
-        raise ValidationError(_("Criterion %(code)s: enter a number.") % {"code": criterion.code}) from None
-    if score < 0 or score > criterion.max_score:
         raise ValidationError(
-            _("Criterion %(code)s: the score must be between 0 and %(max)s.")
-            % {"code": criterion.code, "max": f"{criterion.max_score.normalize():f}"}
-        )
+            {field: _("Criterion %(code)s: enter a number.") % {"code": criterion.code}}
+        ) from None
+    if score < 0 or score > criterion.max_score:
+        message = _("Criterion %(code)s: the score must be between 0 and %(max)s.") % {
+            "code": criterion.code,
+            "max": f"{criterion.max_score.normalize():f}",
+        }
+        raise ValidationError({field: message})
     return score, None
 
 
@@ -476,7 +480,9 @@ def save_self_assessment(
             continue
         row = existing.get(criterion.pk) or Score(evaluation=evaluation, criterion=criterion)
         if criterion.pk in scores:  # a comment alone keeps the score already given
-            row.self_score, row.self_passed = _clean_score(criterion, scores[criterion.pk])
+            row.self_score, row.self_passed = _clean_score(
+                criterion, scores[criterion.pk], field=f"score_{criterion.pk}"
+            )
         if criterion.pk in comments:
             row.comment = comments[criterion.pk]
         row.save()
@@ -587,7 +593,9 @@ def approve_evaluation(
             row = by_criterion.get(int(criterion_id))
             if row is None or value in (None, ""):
                 continue
-            row.review_score, row.review_passed = _clean_score(row.criterion, value)
+            row.review_score, row.review_passed = _clean_score(
+                row.criterion, value, field=f"review_{row.criterion_id}"
+            )
             row.save()
     now = _now(now)
     total, percent, grade, meets = grade_evaluation(evaluation)

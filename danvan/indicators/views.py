@@ -5,6 +5,7 @@ from typing import NamedTuple
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -607,7 +608,9 @@ class EvaluationDetailView(LoginRequiredMixin, DetailView):
             can_reopen=is_open
             and user.has_perm("indicators.reopen_evaluation", ev)
             and ev.status == "approved",
-            self_form=ScoresForm(criteria=criteria, initial=initial) if can_self else None,
+            self_form=(kwargs.get("self_form") or ScoresForm(criteria=criteria, initial=initial))
+            if can_self
+            else None,
             review_form=ScoresForm(criteria=criteria, prefix_name="review", with_comments=False)
             if can_review
             else None,
@@ -620,37 +623,44 @@ class EvaluationDetailView(LoginRequiredMixin, DetailView):
         return context
 
 
-class EvaluationSelfView(LoginRequiredMixin, View):
-    """Save the self-assessment; with "submit" also send it to the reviewer."""
+class EvaluationSelfView(EvaluationDetailView):
+    """Save the self-assessment; with "submit" also send it to the reviewer, all or nothing. Refused, the
+    evaluation page is shown again with every score and comment as typed, each error on its criterion's
+    field, and nothing saved."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
-        ev = visible_evaluation(request, pk)
+        ev = self.object = self.get_object()
         if not request.user.has_perm("indicators.self_assess", ev):
             raise PermissionDenied
-        criteria = ev.round.criteria_set.criteria.select_related("part")
-        form = ScoresForm(request.POST, criteria=criteria)
-        if not form.is_valid():
-            for field, errs in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                for e in errs:
-                    messages.error(request, f"{_('Criterion')} {label}: {e}" if label else e)
-            return redirect(ev)
-        try:
-            services.save_self_assessment(
-                ev,
-                actor=request.user,
-                scores=form.scores(),
-                comments=form.notes(),
-                comment=form.cleaned_data["comment"],
-            )
-            if "submit" in request.POST:
-                services.submit_evaluation(ev, actor=request.user)
-                messages.success(request, _("Self-assessment sent for review."))
-            else:
-                messages.success(request, _("Self-assessment saved."))
-        except ValidationError as error:
-            _errors(request, error)
-        return redirect(ev)
+        form = ScoresForm(request.POST, criteria=ev.round.criteria_set.criteria.select_related("part"))
+        if form.is_valid():
+            try:
+                messages.success(request, self.save(ev, form))
+                return redirect(ev)
+            except ValidationError as error:
+                add_service_errors(form, error)
+                self.object = self.get_object()  # the refused service may have changed it in memory
+        context = self.get_context_data(self_form=form)
+        if context["self_form"] is not form:  # no longer open to the unit: say why above the page
+            for message in form.non_field_errors():
+                messages.error(request, message)
+        return self.render_to_response(context)
+
+    @transaction.atomic
+    def save(self, ev: Evaluation, form: ScoresForm) -> str:
+        services.save_self_assessment(
+            ev,
+            actor=self.request.user,
+            scores=form.scores(),
+            comments=form.notes(),
+            comment=form.cleaned_data["comment"],
+        )
+        if "submit" not in self.request.POST:
+            return _("Self-assessment saved.")
+        services.submit_evaluation(ev, actor=self.request.user)
+        return _("Self-assessment sent for review.")
 
 
 class EvaluationReviewView(LoginRequiredMixin, View):

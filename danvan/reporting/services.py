@@ -349,7 +349,7 @@ def submit_report(report: BodyReport, *, actor, now=None, period_rows=None) -> B
     """Send the report to the Board. The task lines are refreshed to the data cut-off first."""
     _check_editable(report, now)
     if not report.results.strip():
-        raise ValidationError(_("Write the results section before submitting the report."))
+        raise ValidationError({"results": _("Write the results section before submitting the report.")})
     moment = _now(now)
     refresh_items(report, period_rows=period_rows)
     if report.first_submitted_at is None:

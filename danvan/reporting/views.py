@@ -4,6 +4,7 @@ consolidated report. Every query goes through visible_to; out of scope → 404, 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from danvan.core.forms import add_service_errors
 from danvan.core.models import AuditEntry
 from danvan.core.pagination import LenientPaginationMixin
 from danvan.core.permissions import manages_everything, sees_everything
@@ -245,7 +247,7 @@ class ReportDetailView(ReportMixin, DetailView):
             attachments=report.attachments.all(),
             transitions=report.transitions.select_related("actor"),
             decisions=report.decision_requests.select_related("raised_by", "answered_by"),
-            form=ReportSectionsForm(instance=report) if editable else None,
+            form=(kwargs.get("form") or ReportSectionsForm(instance=report)) if editable else None,
             editable=editable,
             locked=report.is_locked_on(today),
             can_review=user.has_perm("reporting.review_bodyreport", report)
@@ -282,16 +284,43 @@ class ReportActionView(ReportMixin, View):
         return redirect(report)
 
 
-class ReportSaveView(ReportActionView):
-    def act(self, report):
-        form = ReportSectionsForm(self.request.POST, instance=BodyReport.objects.get(pk=report.pk))
-        if not form.is_valid():
-            raise ValidationError(_("Check the sections of the report."))
-        services.save_report(report, data=form.cleaned_data, actor=self.request.user)
-        if "submit" in self.request.POST:
-            services.submit_report(report, actor=self.request.user)
-            return _("The report was sent to the Board.")
-        return _("The report was saved.")
+class ReportSaveView(ReportDetailView):
+    """Save the sections; with "submit" also send the report to the Board, all or nothing. Refused, the
+    report page is shown again with the sections as typed, each error next to its section and the
+    sections to check named above the page."""
+
+    http_method_names = ["post"]
+    permission = "reporting.change_bodyreport"
+
+    def post(self, request, pk):
+        report = self.object = self.get_report()
+        form = ReportSectionsForm(request.POST, instance=BodyReport.objects.get(pk=report.pk))
+        if form.is_valid():
+            try:
+                messages.success(request, self.save(report, form.cleaned_data))
+                return redirect(report)
+            except ValidationError as error:
+                add_service_errors(form, error)
+                self.object = self.get_report()  # the refused service may have changed it in memory
+        _refusal_messages(request, form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    @transaction.atomic
+    def save(self, report: BodyReport, data: dict) -> str:
+        services.save_report(report, data=data, actor=self.request.user)
+        if "submit" not in self.request.POST:
+            return _("The report was saved.")
+        services.submit_report(report, actor=self.request.user)
+        return _("The report was sent to the Board.")
+
+
+def _refusal_messages(request, form: ReportSectionsForm) -> None:
+    """The sections to check, by name (each error is shown next to its section), then any other refusal."""
+    sections = [str(form.fields[name].label) for name in form.fields if name in form.errors]
+    if sections:
+        messages.error(request, _("Check these sections: %(sections)s.") % {"sections": ", ".join(sections)})
+    for message in form.non_field_errors():
+        messages.error(request, message)
 
 
 class ReportSubmitView(ReportActionView):

@@ -440,15 +440,15 @@ def add_progress(
             _("Only the lead body, its coordinating bodies or the Board can report progress.")
         )
     if kind == EntryKind.PROGRESS and percent is None:
-        raise ValidationError(_("Enter the progress in percent (0 to 100)."))
+        raise ValidationError({"percent": _("Enter the progress in percent (0 to 100).")})
     if percent is not None and not 0 <= percent <= 100:
-        raise ValidationError(_("Progress must be a whole number from 0 to 100."))
+        raise ValidationError({"percent": _("Progress must be a whole number from 0 to 100.")})
     if not (text or "").strip() and percent is None and not files:
-        raise ValidationError(_("Write what was done or attach evidence."))
-    mimes = [check_evidence(f) for f in files]
+        raise ValidationError({"text": _("Write what was done or attach evidence.")})
+    mimes = _evidence_types(files)
     if occ.task.subtasks.exists() and kind == EntryKind.PROGRESS and percent is not None:
         raise ValidationError(
-            _("This task's progress is computed from its sub-tasks; report on the sub-tasks.")
+            {"percent": _("This task's progress is computed from its sub-tasks; report on the sub-tasks.")}
         )
     _bump_version(occ, version)
     entry = ProgressEntry.objects.create(
@@ -473,6 +473,19 @@ def add_progress(
         occ.started_on = today
         occ.save()
     return entry
+
+
+def _evidence_types(files: Sequence) -> list[str]:
+    """Each file's real type (`check_evidence`); every refused file is named on the "files" field."""
+    mimes, errors = [], []
+    for upload in files:
+        try:
+            mimes.append(check_evidence(upload))
+        except ValidationError as error:
+            errors += error.messages
+    if errors:
+        raise ValidationError({"files": errors})
+    return mimes
 
 
 def _bump_version(occ: Occurrence, version: int | None) -> None:

@@ -369,6 +369,7 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
 
     template_name = "tracking/occurrence.html"
     subtask_form = None  # the posted form with its errors, when SubtaskAddView shows them again
+    progress_form = None  # likewise for ProgressAddView
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -401,7 +402,9 @@ class OccurrenceView(OccurrenceMixin, TemplateView):
             timeline=timeline,
             entry_kind=kind,
             siblings=Occurrence.objects.filter(task=task).order_by("period_start"),
-            progress_form=ProgressForm(initial={"version": occ.version}) if kind else None,
+            progress_form=(self.progress_form or ProgressForm(initial={"version": occ.version}))
+            if kind
+            else None,
             comment_form=CommentForm(),
             reminder_form=ReminderForm()
             if user.has_perm("tracking.send_reminder") and services.needs_reminders(occ)
@@ -435,24 +438,51 @@ class OccurrenceActionView(OccurrenceMixin, View):
         return redirect(occ)
 
 
-class ProgressAddView(OccurrenceActionView):
-    def act(self, occ):
-        form = ProgressForm(self.request.POST, self.request.FILES)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        data = form.cleaned_data
+class OccurrenceFormView(OccurrenceActionView):
+    """An action with a form on the task page. Done, back to the page with the action's message;
+    refused, the page again with the form as typed (as OccurrenceView's `form_name`), each error on its
+    field."""
+
+    form_name = ""
+
+    def post(self, request, pk):
+        occ = self.get_occurrence()
+        form = self.make_form(request)
+        if form.is_valid():
+            try:
+                message = self.act(occ, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, message)
+                return redirect(occ)
+        page = OccurrenceView(**{self.form_name: form})
+        page.setup(request, pk=pk)
+        return page.get(request, pk=pk)
+
+
+class ProgressAddView(OccurrenceFormView):
+    form_name = "progress_form"
+
+    def make_form(self, request):
+        return ProgressForm(request.POST, request.FILES)
+
+    def act(self, occ, d) -> str:
         entry = services.add_progress(
             occ,
             actor=self.request.user,
-            text=data["text"],
-            percent=data["percent"],
-            files=data["files"],
-            version=data["version"],
+            text=d["text"],
+            percent=d["percent"],
+            files=d["files"],
+            version=d["version"],
         )
-        messages.success(
-            self.request,
-            _("Contribution recorded.") if entry.kind == EntryKind.CONTRIBUTION else _("Progress recorded."),
-        )
+        return _recorded(entry)
+
+
+def _recorded(entry: ProgressEntry) -> str:
+    if entry.kind == EntryKind.CONTRIBUTION:
+        return _("Contribution recorded.")
+    return _("Progress recorded.")
 
 
 class CommentAddView(OccurrenceActionView):
@@ -471,25 +501,13 @@ class ReminderSendView(OccurrenceActionView):
         messages.success(self.request, _("Reminder sent."))
 
 
-class SubtaskAddView(OccurrenceActionView):
-    """Errors are shown on the form's fields, on the task page, with what was entered."""
+class SubtaskAddView(OccurrenceFormView):
+    form_name = "subtask_form"
 
-    def post(self, request, pk):
-        occ = self.get_occurrence()
-        form = SubtaskForm(request.POST, units=OrgUnit.objects.active())
-        if form.is_valid():
-            try:
-                self.act(occ, form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Sub-task created."))
-                return redirect(occ)
-        page = OccurrenceView(subtask_form=form)
-        page.setup(request, pk=pk)
-        return page.get(request, pk=pk)
+    def make_form(self, request):
+        return SubtaskForm(request.POST, units=OrgUnit.objects.active())
 
-    def act(self, occ, d):
+    def act(self, occ, d) -> str:
         services.create_subtask(
             occ.task,
             actor=self.request.user,
@@ -500,6 +518,7 @@ class SubtaskAddView(OccurrenceActionView):
             due_date=d["due_date"],
             weight=d["weight"],
         )
+        return _("Sub-task created.")
 
 
 class DelegateView(OccurrenceActionView):

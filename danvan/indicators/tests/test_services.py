@@ -141,7 +141,7 @@ def test_scores_are_checked_with_clear_messages(people, hierarchy):
     first = evaluation.round.criteria_set.criteria.filter(mode="points").first()
     with pytest.raises(ValidationError) as error:
         services.save_self_assessment(evaluation, actor=people["commune_a1"], scores={first.pk: "25"})
-    assert error.value.messages == ["Tiêu chí 1.1: điểm phải từ 0 đến 20."]
+    assert error.value.message_dict == {f"score_{first.pk}": ["Tiêu chí 1.1: điểm phải từ 0 đến 20."]}
     services.save_self_assessment(evaluation, actor=people["commune_a1"], scores={first.pk: "18"})
     with pytest.raises(ValidationError) as error:
         services.submit_evaluation(evaluation, actor=people["commune_a1"])

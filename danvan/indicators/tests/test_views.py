@@ -152,3 +152,45 @@ def test_the_plan_target_is_linked_only_for_who_may_open_the_plan(client, accoun
     assert client.get(plan.get_absolute_url()).status_code == 404
     client.force_login(accounts["coordinator"])
     assert f"{link}>{target.text}</a>" in client.get(dvk.get_absolute_url()).content.decode()
+
+
+def test_a_refused_self_assessment_is_shown_again_as_typed(client, people, approved, hierarchy):
+    """A score above its maximum, or a submission with criteria missing: the page again (200) with every
+    score and comment as typed, the error on the criterion's field or above the form, nothing saved."""
+    ev = approved.evaluations.get(unit=hierarchy["commune_a2"])
+    criteria = list(ev.round.criteria_set.criteria.all())
+    first, second = [c for c in criteria if c.mode == "points"][:2]
+    client.force_login(people["commune_a2"])
+    url = reverse("indicators:evaluation_self", args=[ev.pk])
+    typed = {
+        f"score_{first.pk}": "3.25",
+        f"note_{first.pk}": "Đã niêm yết công khai",
+        f"score_{second.pk}": str(second.max_score + 1),
+        "comment": "Đã họp dân bàn việc",
+    }
+
+    response = client.post(url, {**typed, "save": ""})
+    too_high = f"Giá trị này phải nhỏ hơn hoặc bằng {second.max_score}."
+    assert response.status_code == 200
+    assert response.context["self_form"].errors == {f"score_{second.pk}": [too_high]}
+    html = response.content.decode()
+    error_id = f"id_score_{second.pk}_error"
+    assert f'<div class="errorlist" role="alert" id="{error_id}"><p>{too_high}</p></div>' in html
+    assert f'name="score_{first.pk}" value="3.25"' in html
+    assert f'name="score_{second.pk}" value="{second.max_score + 1}"' in html
+    assert 'value="Đã niêm yết công khai"' in html and ">\nĐã họp dân bàn việc</textarea>" in html
+    ev.refresh_from_db()
+    assert (ev.status, ev.self_comment, ev.scores.count()) == ("not_started", "", 0)
+
+    # valid scores but sent with criteria missing: the save is undone with the refused submission
+    typed[f"score_{second.pk}"] = "1"
+    response = client.post(url, {**typed, "submit": ""})
+    missing = ", ".join(c.code for c in criteria if c not in (first, second))
+    refusal = f"Hãy chấm điểm tất cả tiêu chí trước khi gửi. Còn thiếu: {missing}."
+    assert response.status_code == 200
+    assert response.context["self_form"].non_field_errors() == [refusal]
+    html = response.content.decode()
+    assert f'<div class="errorlist" role="alert"><p>{refusal}</p></div>' in html
+    assert f'name="score_{first.pk}" value="3.25"' in html and "Đã họp dân bàn việc</textarea>" in html
+    ev.refresh_from_db()
+    assert (ev.status, ev.self_comment, ev.scores.count()) == ("not_started", "", 0)

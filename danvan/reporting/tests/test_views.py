@@ -96,6 +96,36 @@ def test_officer_submits_coordinator_returns_then_accepts(client, open_period, o
     assert 'id="received">1<' in page and 'id="received-rate">20,0%<' in page
 
 
+def test_a_refused_report_names_its_sections_and_keeps_what_was_typed(
+    client, open_period, org_tree, accounts
+):
+    report = services.ensure_report(open_period, org_tree["people"])
+    url = reverse("reporting:report_save", args=[report.pk])
+    client.force_login(accounts["officer"])
+    typed = {"results": "12 hội nghị", "shortcomings": "Còn chậm", "causes": "Thiếu\x00 người", "save": ""}
+
+    response = client.post(url, typed)  # refused by the form: a NUL character in "Nguyên nhân"
+    nul = "Nội dung chứa ký tự rỗng (NUL), là ký tự không được phép."
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["Kiểm tra lại các phần: Nguyên nhân."]
+    assert response.context["form"].errors == {"causes": [nul]}
+    html = response.content.decode()
+    assert f'<div class="errorlist" role="alert"><p>{nul}</p></div>' in html
+    assert ">\n12 hội nghị</textarea>" in html and ">\nCòn chậm</textarea>" in html
+
+    typed.update(results="", causes="Thiếu người", submit="")  # refused by the service, on submitting
+    response = client.post(url, typed)
+    missing = "Nhập phần kết quả đạt được trước khi gửi báo cáo."
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["Kiểm tra lại các phần: Kết quả đạt được."]
+    assert response.context["form"].errors == {"results": [missing]}
+    html = response.content.decode()
+    assert f'<div class="errorlist" role="alert"><p>{missing}</p></div>' in html
+    assert ">\nCòn chậm</textarea>" in html and ">\nThiếu người</textarea>" in html
+    report.refresh_from_db()  # the draft saved with the refused submission is undone
+    assert (report.status, report.shortcomings, report.causes) == (ReportStatus.DRAFT, "", "")
+
+
 def test_out_of_scope_officer_cannot_open_another_bodys_report(client, period, org_tree, accounts):
     client.force_login(accounts["other_officer"])
     url = reverse("reporting:report_start", args=[period.pk, org_tree["people"].pk])

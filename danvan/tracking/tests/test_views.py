@@ -315,3 +315,41 @@ def test_completed_occurrence_has_no_reminder_form_and_an_unnumbered_timeline(cl
     assert response.context["reminder_form"] is None and "/remind/" not in html
     assert response.context["progress_form"] is not None  # a lower figure reopens the work (add_progress)
     assert '<ul class="timeline tracking-timeline">' in html and "<ol" not in html
+
+
+def test_a_refused_progress_report_shows_each_error_on_its_field_with_what_was_typed(
+    client, annual_task, accounts
+):
+    occ = annual_task.occurrences.get(year=2025)
+    url = f"/tracking/occurrences/{occ.pk}/progress/"
+    login(client, accounts["officer"])
+    text = "Đã tổ chức 3 hội nghị đối thoại"
+
+    response = client.post(url, {"percent": 150, "text": text, "version": occ.version})
+    assert response.status_code == 200
+    form = response.context["progress_form"]
+    assert form.errors == {"percent": ["Tiến độ phải là số nguyên từ 0 đến 100."]}
+    html = response.content.decode()
+    assert '<div class="errorlist" role="alert"><p>Tiến độ phải là số nguyên từ 0 đến 100.</p></div>' in html
+    assert 'name="percent" value="150"' in html and f">\n{text}</textarea>" in html
+
+    note = SimpleUploadedFile("ghi-chu.txt", b"khong phai PDF", content_type="application/pdf")
+    response = client.post(url, {"percent": 40, "text": text, "files": [note], "version": occ.version})
+    refused = (
+        "Tệp “ghi-chu.txt” không phải là tệp PDF, DOCX, XLSX hoặc ảnh (JPG, PNG, WEBP, GIF). "
+        "Hãy đính kèm minh chứng ở một trong các định dạng này."
+    )
+    assert response.status_code == 200
+    assert response.context["progress_form"].errors == {"files": [refused]}
+    html = response.content.decode()
+    assert f'<div class="errorlist" role="alert"><p>{refused}</p></div>' in html
+    assert 'name="percent" value="40"' in html and f">\n{text}</textarea>" in html
+
+    response = client.post(url, {"percent": "", "text": text, "version": occ.version})
+    assert response.context["progress_form"].errors == {
+        "percent": ["Hãy nhập tiến độ theo phần trăm (từ 0 đến 100)."]
+    }
+    assert f">\n{text}</textarea>" in response.content.decode()
+    assert "Kiểm tra lại" not in response.content.decode()  # no general message: each error is on its field
+    occ.refresh_from_db()
+    assert (occ.percent, occ.entries.count()) == (0, 0)
