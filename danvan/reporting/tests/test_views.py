@@ -205,9 +205,9 @@ def test_report_page_names_roles_and_capitalises_its_badges(client, tracked, per
     services.return_report(lead, reason="Bổ sung số liệu", actor=coordinator, now=at(2024, 12, 12))
     client.force_login(coordinator)
     html = client.get(lead.get_absolute_url()).content.decode()  # today is past the lock date (31/01/2025)
-    assert html.count("<td>Chủ trì</td>") == 2 and "<td>lead</td>" not in html
+    assert html.count('<td data-label="Vai trò">Chủ trì</td>') == 2 and ">lead</td>" not in html
     assert '<span class="badge report-returned" id="report-status">Trả lại</span>' in html
     assert '<span class="badge badge-grey">Đã khóa</span>' in html and "đã khóa</span>" not in html
     helper = services.ensure_report(period, org_tree["organisation"])
     html = client.get(helper.get_absolute_url()).content.decode()
-    assert "<td>Phối hợp</td>" in html and "<td>coordinator</td>" not in html
+    assert '<td data-label="Vai trò">Phối hợp</td>' in html and ">coordinator</td>" not in html
