@@ -59,23 +59,17 @@ class SignerCountField(forms.IntegerField):
         return {**super().widget_attrs(widget), "max": MAX_SIGNERS}
 
 
-def person_name(user: User) -> str:
-    return (user.full_name or f"{user.first_name} {user.last_name}").strip()
-
-
 class PersonLabelMixin:
-    """A person is shown by full name; the login name is added when there is no full name, or when
-    two people of the list share the same full name."""
+    """A person is shown by full name (the login name when there is none), with the login name added
+    when two people of the list share the same full name."""
 
     @cached_property
     def shared_names(self) -> set[str]:
-        counts = Counter(person_name(user) for user in self.queryset)
+        counts = Counter(user.get_full_name() for user in self.queryset)
         return {name for name, n in counts.items() if n > 1}
 
     def label_from_instance(self, user):
-        name = person_name(user)
-        if not name:
-            return user.get_username()
+        name = user.get_full_name()
         return f"{name} ({user.get_username()})" if name in self.shared_names else name
 
 

@@ -248,37 +248,41 @@ def check_sender_named(petition_type: str, full_name: str) -> None:
         )
 
 
-def check_received_on(day: date, *, today: date | None = None) -> None:
-    """A petition is received on a day between EARLIEST_RECEIVED_ON and today."""
-    today = today or timezone.localdate()
-    if day > today:
-        message = _(
-            "The date of receipt cannot be later than today (%(day)s): enter the day the petition arrived."
-        )
-        raise ValidationError({"received_on": message % {"day": _day(today)}})
-    if day < EARLIEST_RECEIVED_ON:
-        message = _("The date of receipt cannot be before %(day)s: check the year.")
-        raise ValidationError({"received_on": message % {"day": _day(EARLIEST_RECEIVED_ON)}})
-
-
-def check_reception_day(held_on: date, *, today: date | None = None) -> None:
-    """A reception day is recorded once held (its citizens' petitions are received on that day)."""
-    today = today or timezone.localdate()
-    if held_on > today:
-        message = _("A reception day is recorded once held: enter a date no later than today (%(day)s).")
-        raise ValidationError(message % {"day": _day(today)})
-    if held_on < EARLIEST_RECEIVED_ON:
-        message = _("The reception day cannot be before %(day)s: check the year.")
-        raise ValidationError(message % {"day": _day(EARLIEST_RECEIVED_ON)})
-
-
-def _check_day(field: str, day: date, *, earliest: date, too_early: str, too_late: str) -> None:
-    """A step of handling is dated between `earliest` and today; the messages take %(day)s."""
+def _check_day(field: str | None, day: date, *, earliest: date, too_early: str, too_late: str) -> None:
+    """A day between `earliest` and today; the messages take %(day)s. The error names `field`, or none
+    (for a form field's own clean method)."""
     today = timezone.localdate()
     if day > today:
-        raise ValidationError({field: too_late % {"day": _day(today)}})
-    if day < earliest:
-        raise ValidationError({field: too_early % {"day": _day(earliest)}})
+        message = too_late % {"day": _day(today)}
+    elif day < earliest:
+        message = too_early % {"day": _day(earliest)}
+    else:
+        return
+    raise ValidationError({field: message} if field else message)
+
+
+def check_received_on(day: date) -> None:
+    """A petition is received on a day between EARLIEST_RECEIVED_ON and today."""
+    _check_day(
+        "received_on",
+        day,
+        earliest=EARLIEST_RECEIVED_ON,
+        too_early=_("The date of receipt cannot be before %(day)s: check the year."),
+        too_late=_(
+            "The date of receipt cannot be later than today (%(day)s): enter the day the petition arrived."
+        ),
+    )
+
+
+def check_reception_day(held_on: date) -> None:
+    """A reception day is recorded once held (its citizens' petitions are received on that day)."""
+    _check_day(
+        None,
+        held_on,
+        earliest=EARLIEST_RECEIVED_ON,
+        too_early=_("The reception day cannot be before %(day)s: check the year."),
+        too_late=_("A reception day is recorded once held: enter a date no later than today (%(day)s)."),
+    )
 
 
 def _check_signers(count: int | None) -> None:
@@ -293,8 +297,12 @@ def check_submission(petition_type: str, sender: dict) -> None:
     intake registration (process_intake) checks, so that no code stands for a petition that is never
     registered."""
     check_sender_named(petition_type, sender.get("full_name", ""))
-    fields = {k: (v or "").strip() for k, v in sender.items() if k in SENDER_FIELDS}
-    PetitionSender(**fields).full_clean(exclude=["petition"])
+    PetitionSender(**_sender_fields(sender)).full_clean(exclude=["petition"])
+
+
+def _sender_fields(sender: dict | None) -> dict:
+    """The sender's fields as stored: known names only, trimmed."""
+    return {k: (v or "").strip() for k, v in (sender or {}).items() if k in SENDER_FIELDS}
 
 
 # ---- intake -----------------------------------------------------------------------------------
@@ -357,7 +365,7 @@ def register_petition(
     """Register a petition (vào sổ) with its sender kept apart, and compute its time limits.
 
     `code`: the tracking code already given to the citizen (online submissions); it is never changed."""
-    sender = {k: (v or "").strip() for k, v in (sender or {}).items() if k in SENDER_FIELDS}
+    sender = _sender_fields(sender)
     if not is_anonymous and not sender.get("full_name"):
         raise ValidationError(
             {"full_name": _("Enter the sender's full name, or mark the petition as anonymous.")}

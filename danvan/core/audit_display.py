@@ -5,18 +5,12 @@ records instead of their ids, and the actor of a command or job in words.
 are read with one query per related model, never one per row.
 """
 
-import inspect
 import json
 import re
 from collections import defaultdict
 from datetime import date, datetime
-from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +25,6 @@ ACTOR_NAMES = {
 }
 
 # A list of choices recorded before lists were stored as values: "[OrgKind.PARTY_BOARD, …]".
-CHOICE_NAME_RE = re.compile(r"([A-Z]\w*)\.([A-Z][A-Z0-9_]*)")
 LEGACY_LIST_RE = re.compile(r"\[(?:[A-Z]\w*\.[A-Z][A-Z0-9_]*(?:, )?)*\]")
 
 
@@ -71,46 +64,27 @@ def _is_reference(field) -> bool:
     return field is not None and (field.many_to_one or field.one_to_one) and field.related_model is not None
 
 
-@cache
-def _choice_classes() -> dict[str, list[type[models.Choices]]]:
-    """The choice classes of our apps (`danvan.<app>.choices`) by class name."""
-    classes = defaultdict(list)
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.choices"
-        if not config.name.startswith("danvan.") or find_spec(module_name) is None:
-            continue
-        for name, obj in inspect.getmembers(import_module(module_name), inspect.isclass):
-            if issubclass(obj, models.Choices) and obj.__module__ == module_name:
-                classes[name].append(obj)
-    return classes
-
-
-def _one_label(candidates) -> str | None:
-    labels = {str(label) for label in candidates}
-    return labels.pop() if len(labels) == 1 else None
-
-
-def _item_label(value) -> str:
-    """One value of a list without choices of its own (a JSON list of kinds): its label when our
-    choice classes agree on one, else the value itself."""
-    if isinstance(value, str) and (named := CHOICE_NAME_RE.fullmatch(value)):
-        classes = _choice_classes().get(named[1], [])
-        label = _one_label(cls[named[2]].label for cls in classes if named[2] in cls.__members__)
-    else:
-        classes = [cls for group in _choice_classes().values() for cls in group]
-        label = _one_label(cls(value).label for cls in classes if value in cls.values)
-    return label if label is not None else str(value)
+def _list_choices(field):
+    """The choice class of a list's items: a JSON list has no choices of its own, so its model names
+    them in `audit_list_choices` ({field name: choice class})."""
+    return getattr(field.model, "audit_list_choices", {}).get(field.name) if field is not None else None
 
 
 def _list_display(field, values: list) -> str:
-    choices = dict(field.flatchoices) if field is not None and field.choices else {}
+    choices = _list_choices(field)
     return ", ".join(_list_item_display(value, choices) for value in values)
 
 
-def _list_item_display(value, choices: dict) -> str:
+def _list_item_display(value, choices) -> str:
     if not isinstance(value, str | int):  # an object of a JSON list: as stored
         return json.dumps(value, ensure_ascii=False)
-    return str(choices[value]) if value in choices else _item_label(value)
+    if choices is not None:
+        if value in choices.values:
+            return str(choices(value).label)
+        member = str(value).rpartition(".")[2]  # a legacy "OrgKind.PARTY_BOARD"
+        if member in choices.__members__:
+            return str(choices[member].label)
+    return str(value)
 
 
 def _date_display(value: str) -> str:

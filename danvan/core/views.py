@@ -12,12 +12,12 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
-from danvan.core.pagination import LenientPaginationMixin
 from danvan.orgs.choices import Role
 from danvan.orgs.models import OrgEvent, OrgUnit, User
 
 from .audit_display import actor_labels_matching
 from .models import AuditAction, AuditEntry
+from .pagination import LenientPaginationMixin
 from .permissions import in_scope, manages_everything, sees_everything
 from .text import fold
 

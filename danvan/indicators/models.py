@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.models import TimeStampedModel
+from danvan.orgs.choices import OrgKind
 from danvan.plans.choices import Comparator
 
 from .choices import (
@@ -227,6 +228,7 @@ class EvaluationRound(TimeStampedModel):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    audit_list_choices = {"unit_kinds": OrgKind}  # how the change log names the kinds
 
     objects = EvaluationRoundQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.plans.models import Plan
+from danvan.tracking.services import EVIDENCE_ACCEPT
 
 from .choices import PeriodKind
 from .models import BodyReport, ConsolidatedReport
@@ -61,7 +62,7 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         # The types tracking.services.check_evidence accepts; the service checks the content.
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"}),
+        widget=forms.ClearableFileInput(attrs={"accept": EVIDENCE_ACCEPT}),
     )
 
 

@@ -9,6 +9,7 @@ from danvan.plans.models import Plan, Section
 
 from .choices import Outcome
 from .models import Occurrence
+from .services import EVIDENCE_ACCEPT
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -17,9 +18,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"})
-        )
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": EVIDENCE_ACCEPT}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -363,6 +363,8 @@ ALLOWED_EVIDENCE = {
     "image/webp": "WEBP",
     "image/gif": "GIF",
 }
+# The same types for a file input's `accept`, so that the browser offers them first.
+EVIDENCE_ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.gif"
 
 
 def evidence_max_bytes() -> int:

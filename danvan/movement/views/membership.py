@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
+from danvan.core.forms import add_service_errors
 from danvan.orgs.models import OrgUnit
 
 from ..choices import MassOrgType
@@ -20,7 +21,6 @@ from .common import (
     RecordFormView,
     RecordPostView,
     YearListView,
-    add_service_errors,
     flash_errors,
     this_year,
     visible_or_404,

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
+from danvan.core.forms import add_service_errors
+
 from ..forms.opinion import NeedsActionForm, OpinionFilterForm, OpinionNoteForm
 from ..models import OpinionNote
 from ..services import opinion as services
@@ -13,7 +15,6 @@ from .common import (
     RecordDetailView,
     RecordFormView,
     YearListView,
-    add_service_errors,
     own_unit,
     today,
 )
