@@ -6,7 +6,7 @@ from danvan.orgs.models import OrgUnit
 
 from .choices import AssignmentRole, Recurrence
 from .extract import SUPPORTED
-from .models import Section
+from .models import Plan, Section
 
 
 class PlanUploadForm(forms.Form):
@@ -14,7 +14,20 @@ class PlanUploadForm(forms.Form):
         label=_("Plan document"),
         help_text=_("A .txt, .md, .docx or .pdf file (PDF with a text layer), at most 20 MB."),
     )
-    update_plan = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    update_plan = forms.ModelChoiceField(
+        queryset=Plan.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "The plan to update no longer exists or is not yours to change. Import the file again."
+            )
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["update_plan"].queryset = Plan.objects.visible_to(user)
 
     def clean_document(self):
         document = self.cleaned_data["document"]

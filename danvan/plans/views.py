@@ -115,11 +115,13 @@ class PlanImportView(CoordinatorMixin, FormView):
     template_name = "plans/plan_import.html"
     form_class = PlanUploadForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def form_valid(self, form):
         upload = form.cleaned_data["document"]
         data = upload.read()
-        update_id = form.cleaned_data.get("update_plan")
-        replaces = Plan.objects.filter(pk=update_id).first() if update_id else None
+        replaces = form.cleaned_data["update_plan"]
         try:
             extracted = services.read_document(data, upload.name)
         except ValidationError as error:

@@ -93,6 +93,21 @@ def test_bad_upload_shows_a_vietnamese_error_and_saves_nothing(client, accounts)
     assert (Plan.objects.count(), PlanImport.objects.count()) == (0, 0)
 
 
+@pytest.mark.parametrize("update_plan", ["abc", "999999"])
+def test_a_tampered_plan_to_update_is_refused_with_a_message(client, accounts, update_plan):
+    client.force_login(accounts["coordinator"])
+    response = client.post(
+        reverse("plans:import"),
+        {"document": upload("ke-hoach.txt", SAMPLE.encode()), "update_plan": update_plan},
+    )
+    assert response.status_code == 200
+    assert (
+        "Kế hoạch cần cập nhật không còn hoặc không thuộc quyền sửa của bạn. Hãy nhập lại tệp."
+        in response.content.decode()
+    )
+    assert (Plan.objects.count(), PlanImport.objects.count()) == (0, 0)
+
+
 def test_task_review_corrects_the_lead(client, accounts, plan, org_tree):
     client.force_login(accounts["coordinator"])
     task = plan.tasks.get(order=2)
