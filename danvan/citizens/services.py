@@ -231,12 +231,16 @@ def _day(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _grouped(n: int) -> str:
+    return number_format(n, force_grouping=True)
+
+
 def check_signer_count(count: int | None) -> None:
     """At most MAX_SIGNERS signers: the validator of every signer-count field and of the services."""
     if count is not None and count > MAX_SIGNERS:
         raise ValidationError(
             _("A petition has at most %(n)s signers: check the number entered.")
-            % {"n": number_format(MAX_SIGNERS, force_grouping=True)}
+            % {"n": _grouped(MAX_SIGNERS)}
         )
 
 
@@ -298,6 +302,19 @@ def check_submission(petition_type: str, sender: dict) -> None:
     registered."""
     check_sender_named(petition_type, sender.get("full_name", ""))
     PetitionSender(**_sender_fields(sender)).full_clean(exclude=["petition"])
+
+
+def check_content_length(content: str) -> None:
+    """A citizen's own submission holds at most CITIZENS_MAX_CONTENT characters (portal and Open311)."""
+    limit = submission_limits()["max_content"]
+    if len(content) > limit:
+        raise ValidationError(
+            _(
+                "The content is %(count)s characters long; at most %(n)s are accepted. Shorten it, or "
+                "attach the rest as a file."
+            )
+            % {"count": _grouped(len(content)), "n": _grouped(limit)}
+        )
 
 
 def _sender_fields(sender: dict | None) -> dict:
@@ -1066,11 +1083,8 @@ def receive_submission(
     from .models import Intake
 
     check_submission(petition_type, sender)
+    check_content_length(content)
     limits = submission_limits()
-    if len(content) > limits["max_content"]:
-        raise ValidationError(
-            _("The content is too long: at most %(n)s characters.") % {"n": limits["max_content"]}
-        )
     mime = check_upload(upload) if upload else ""
     received_at = now or timezone.now()
     intake = Intake(

@@ -22,6 +22,24 @@ class FilterBoundField(BoundField):
     __html__ = __str__
 
 
+class _SharedFields(dict):
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+def shared_fields(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
+    """Class decorator: every instance of the form uses the class's own field objects.
+
+    Django deep-copies each field (widget, attributes, validators, messages) for every instance, so
+    that one instance may change its fields. For a form that never changes a field after its class is
+    built, the copy is wasted work; on the portal's submission, the busiest public request, it cost
+    more than the form's validation. A field changed on one instance would change for every later
+    request, so a decorated form must not touch `self.fields[...]` (a value that may change, such as a
+    limit read from the settings, is read where it is used)."""
+    form_class.base_fields = _SharedFields(form_class.base_fields)
+    return form_class
+
+
 class FilterForm(forms.Form):
     """The filters of a list (a GET form). A value that does not read ("received_from=notadate", a
     choice no longer offered) is ignored on its own: its field is empty in `cleaned_data` and keeps its

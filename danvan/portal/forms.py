@@ -2,20 +2,14 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from danvan.citizens.choices import PetitionType, Topic
 from danvan.citizens.forms import area_choices
-from danvan.citizens.services import check_sender_named, submission_limits
-from danvan.core.forms import FilterForm
+from danvan.citizens.services import check_content_length, check_sender_named, submission_limits
+from danvan.core.forms import FilterForm, shared_fields
 from danvan.orgs.models import OrgUnit
-
-
-def shared(choices: list[tuple]):
-    """Constant choices handed to a field as a callable: a form copies its fields for every request, and
-    a list would be copied label by label (the submission form is the portal's busiest)."""
-    return lambda: choices
 
 
 def current_areas() -> list[tuple]:
@@ -24,15 +18,24 @@ def current_areas() -> list[tuple]:
     return [("", _("— not stated —")), *area_choices(include_closed=False).values_list("pk", "name")]
 
 
+def max_content() -> str:
+    return str(submission_limits()["max_content"])
+
+
+@shared_fields  # the portal's busiest request: no copy of the fields per submission
 class SubmitForm(forms.Form):
     petition_type = forms.ChoiceField(
         label=_("What do you want to send?"),
-        choices=shared(PetitionType.choices),
+        choices=PetitionType.choices,
         initial=PetitionType.RECOMMENDATION,
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
-    topic = forms.ChoiceField(label=_("Topic"), choices=shared(Topic.choices), initial=Topic.OTHER)
+    content = forms.CharField(
+        label=_("Content"),
+        # Read from the settings each time the form is shown (the fields are shared).
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": lazy(max_content, str)()}),
+    )
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, initial=Topic.OTHER)
     location_unit = forms.TypedChoiceField(
         label=_("Commune or ward concerned"),
         choices=current_areas,
@@ -52,12 +55,10 @@ class SubmitForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        limit = submission_limits()["max_content"]
-        self.fields["content"].max_length = limit
-        self.fields["content"].validators.append(MaxLengthValidator(limit))
-        self.fields["content"].widget.attrs["maxlength"] = str(limit)
+    def clean_content(self) -> str:
+        content = self.cleaned_data["content"]
+        check_content_length(content)
+        return content
 
     def clean_location_unit(self) -> OrgUnit | None:
         pk = self.cleaned_data["location_unit"]

@@ -3,7 +3,7 @@
 from django import forms
 from django.http import QueryDict
 
-from danvan.core.forms import FilterForm
+from danvan.core.forms import FilterForm, shared_fields
 
 
 class PetitionFilters(FilterForm):
@@ -36,3 +36,22 @@ def test_the_error_is_shown_after_its_control():
 
 def test_an_unbound_form_filters_nothing():
     assert not PetitionFilters().is_valid()
+
+
+@shared_fields
+class Subscription(forms.Form):
+    email = forms.EmailField()
+    topic = forms.ChoiceField(choices=[("land", "Land")])
+
+
+def test_shared_fields_are_the_class_fields_and_stay_unchanged_by_use():
+    attrs = {name: dict(field.widget.attrs) for name, field in Subscription.base_fields.items()}
+    invalid = Subscription(QueryDict("email=x&topic=sport"))
+    assert not invalid.is_valid() and str(invalid)  # validated and shown with its errors
+    assert invalid.fields["email"] is Subscription.base_fields["email"]
+    fresh = Subscription()
+    assert not fresh.is_bound and "sport" not in str(fresh) and "value=" not in str(fresh["email"])
+    assert {name: dict(field.widget.attrs) for name, field in Subscription.base_fields.items()} == attrs
+    # Instances still own their dict of fields: one may drop or reorder them without touching the class.
+    del fresh.fields["topic"]
+    assert list(Subscription().fields) == ["email", "topic"]

@@ -87,8 +87,13 @@ def test_type_and_topic_must_be_among_the_choices(client):
 def test_content_and_upload_limits(client, settings):
     settings.CITIZENS_MAX_CONTENT = 50
     response = client.post(reverse("portal:submit"), FORM | {"content": "x" * 51})
-    assert "Giá trị này chỉ có tối đa 50 kí tự (hiện có 51)" in response.content.decode()
+    assert response.context["form"].errors["content"] == [
+        "Nội dung dài 51 ký tự, chỉ nhận tối đa 50 ký tự. "
+        "Hãy rút gọn, hoặc gửi phần còn lại thành tệp đính kèm."
+    ]
+    assert 'maxlength="50"' in response.content.decode()
     settings.CITIZENS_MAX_CONTENT = 5000
+    assert 'maxlength="5000"' in client.get(reverse("portal:submit")).content.decode()
     fake = SimpleUploadedFile("a.pdf", b"not really a pdf", content_type="application/pdf")
     response = client.post(reverse("portal:submit"), FORM | {"attachment": fake})
     assert "Chỉ được đính kèm tệp PDF, JPEG hoặc PNG." in response.content.decode()
