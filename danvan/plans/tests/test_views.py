@@ -101,10 +101,8 @@ def test_a_tampered_plan_to_update_is_refused_with_a_message(client, accounts, u
         {"document": upload("ke-hoach.txt", SAMPLE.encode()), "update_plan": update_plan},
     )
     assert response.status_code == 200
-    assert (
-        "Kế hoạch cần cập nhật không còn hoặc không thuộc quyền sửa của bạn. Hãy nhập lại tệp."
-        in response.content.decode()
-    )
+    refused = "Kế hoạch cần cập nhật không còn hoặc không thuộc quyền sửa của bạn. Hãy nhập lại tệp."
+    assert f'<div class="errorlist" role="alert"><p>{refused}</p></div>' in response.content.decode()
     assert (Plan.objects.count(), PlanImport.objects.count()) == (0, 0)
 
 
